@@ -1,0 +1,48 @@
+/**
+ * One Jest for every suite. @nestjs/* 12 and aedes 1.x are ESM-only, so SWC compiles
+ * them to CommonJS along with our TypeScript (see README "Testing").
+ */
+const paths = require('./tsconfig.json').compilerOptions.paths;
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+
+const transform = {
+  '^.+\\.(t|j|mj)s$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const common = {
+  moduleNameMapper,
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|aedes|aedes-[^/]+)/)'],
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,devices,simulators,seeds}/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,5 @@
+export * from './identity';
+export * from './topic-acl';
+export * from './refusals';
+export * from './credentials';
+export * from './embedded-broker';

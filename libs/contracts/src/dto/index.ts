@@ -1,0 +1,5 @@
+export * from './fix.dto';
+export * from './read.dto';
+export * from './weighing.dto';
+export * from './status.dto';
+export * from './validate-element';

@@ -1,0 +1,39 @@
+/**
+ * One structured logger (pino, JSON lines on stdout) for the whole process, and its
+ * adapter for Nest's LoggerService so framework messages land in the same stream.
+ */
+import type { LoggerService } from '@nestjs/common';
+import pino, { Logger } from 'pino';
+import type { LogLevel } from '@sanitation/config';
+
+export type { Logger } from 'pino';
+
+export function createLogger(level: LogLevel, name = 'sanitation'): Logger {
+  return pino({ name, level, base: { pid: process.pid } });
+}
+
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, String(message));
+  }
+
+  error(message: unknown, stack?: string, context?: string): void {
+    this.logger.error({ context, stack }, String(message));
+  }
+
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, String(message));
+  }
+
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, String(message));
+  }
+
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, String(message));
+  }
+}
+
+export const LOGGER = Symbol('Logger');

@@ -1,0 +1,4 @@
+export * from './telemetry-store';
+export * from './local-period';
+export * from './tonnage';
+export * from './sqlite/sqlite-telemetry-store';

@@ -1,0 +1,2 @@
+/** Every suite stops its own servers; nothing is shared across suites. */
+export default function globalTeardown(): void {}
