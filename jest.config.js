@@ -19,6 +19,12 @@ const transform = {
       },
       module: { type: 'commonjs' },
     },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/console/test/**/*.browser.test.ts'],
+      testTimeout: 60000,
+    },
   ],
 };
 
@@ -42,6 +48,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/console/test/**/*.browser.test.ts'],
       testTimeout: 60000,
     },
   ],

@@ -1,0 +1,30 @@
+/** How one alert reads: its order in the list and its details as one line of text. */
+import { SEVERITY_RANK } from './alert-kinds.js';
+import { h } from './dom.js';
+import { formatCityTime, toEpochMs } from './time.js';
+
+/** @typedef {import('./alerts-panel.js').Alert} Alert */
+
+/**
+ * @param {Alert} a
+ * @param {Alert} b
+ */
+export function newestFirst(a, b) {
+  const byTime = toEpochMs(b.openedAt) - toEpochMs(a.openedAt);
+  return byTime || (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0);
+}
+
+/** @param {Record<string, unknown> | null | undefined} details */
+export function detailsLine(details) {
+  if (!details || Object.keys(details).length === 0) return null;
+  const text = Object.entries(details)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : formatDetail(v)}`)
+    .join(' · ');
+  return h('div', { className: 'small muted details' }, text);
+}
+
+/** @param {unknown} v */
+function formatDetail(v) {
+  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return formatCityTime(v);
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
