@@ -28,6 +28,8 @@ export interface AppConfig {
   influx: InfluxConfig | null;
   retentionDays: number;
   logLevel: LogLevel;
+  /** A JSON file of rule thresholds (global, per route, per truck); defaults when null. */
+  rulesPath: string | null;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');

@@ -45,6 +45,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     retentionDays: positiveInteger('RETENTION_DAYS', get('RETENTION_DAYS') ?? '400'),
     logLevel: oneOf<LogLevel>('LOG_LEVEL', get('LOG_LEVEL') ?? 'info',
       ['debug', 'info', 'warn', 'error']),
+    rulesPath: existingFile('RULES_PATH', get('RULES_PATH'), cwd),
   };
 }
 
@@ -70,6 +71,13 @@ function port(name: string, value: string): number {
     throw new ConfigError(name, `"${value}" is not a port number (0..65535; 0 = any free port)`);
   }
   return parsed;
+}
+
+function existingFile(name: string, value: string | undefined, cwd: string): string | null {
+  if (value === undefined) return null;
+  const path = resolve(cwd, value);
+  if (!existsSync(path)) throw new ConfigError(name, `file ${path} does not exist`);
+  return path;
 }
 
 function positiveInteger(name: string, value: string): number {
