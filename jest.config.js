@@ -19,12 +19,6 @@ const transform = {
       },
       module: { type: 'commonjs' },
     },
-    {
-      ...common,
-      displayName: 'browser',
-      testMatch: ['<rootDir>/apps/console/test/**/*.browser.test.ts'],
-      testTimeout: 60000,
-    },
   ],
 };
 

@@ -2,10 +2,16 @@
  * The embedded aedes broker (contract §2): device authentication at CONNECT, the topic
  * ACL on every publish (the Last Will included) and subscription, and the 256 KiB
  * payload limit, checked before anything parses the payload.
+ *
+ * aedes 1.x sends a QoS 1 PUBACK before it hands the message to subscribers, so an
+ * in-process subscription cannot hold the acknowledgement back. Its authorizePublish
+ * hook runs first and is asynchronous: the inbound handler runs there, and the PUBACK
+ * goes out only once it has stored (or dead-lettered) the message.
  */
 import { createServer, Server as NetServer, AddressInfo } from 'node:net';
 import type { Aedes, Client, PublishPacket, Subscription } from 'aedes';
 import { MAX_PAYLOAD_BYTES } from '@sanitation/contracts';
+import type { InboundHandler } from './inbound-handler';
 import type { Logger } from '@sanitation/observability';
 import { CredentialChecker } from './credentials';
 import { describeIdentity, Identity } from './identity';
@@ -29,11 +35,17 @@ export class EmbeddedBroker {
   private aedes!: Aedes;
   private server!: NetServer;
   private readonly identities = new WeakMap<Client, Identity>();
+  private inbound: InboundHandler | null = null;
 
   constructor(private readonly options: EmbeddedBrokerOptions) {}
 
   get instance(): Aedes {
     return this.aedes;
+  }
+
+  /** Where allowed publishes go before they are acknowledged; one handler at a time. */
+  setInboundHandler(handler: InboundHandler | null): void {
+    this.inbound = handler;
   }
 
   get port(): number {
@@ -52,7 +64,14 @@ export class EmbeddedBroker {
           },
         );
       },
-      authorizePublish: (client, packet, done) => done(this.authorizePublish(client, packet)),
+      authorizePublish: (client, packet, done) => {
+        const refusal = this.authorizePublish(client, packet);
+        if (refusal || !client || !this.inbound) return done(refusal);
+        this.inbound(toInbound(packet)).then(
+          () => done(null),
+          (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+        );
+      },
       authorizeSubscribe: (client, subscription, done) =>
         done(null, this.authorizeSubscribe(client, subscription)),
     });
@@ -97,7 +116,8 @@ export class EmbeddedBroker {
 
   private authorizePublish(client: Client | null, packet: PublishPacket): Error | null {
     if (client === null) return null;
-    const identity = this.identities.get(client) ?? { kind: 'anonymous' as const };
+    const identity = this.identities.get(client);
+    if (!identity) return new Error('connection has no authenticated identity');
     const deviceId = identity.kind === 'device' ? identity.deviceId : null;
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
 
@@ -123,13 +143,13 @@ export class EmbeddedBroker {
   }
 
   private authorizeSubscribe(client: Client, subscription: Subscription): Subscription | null {
-    const identity = this.identities.get(client) ?? { kind: 'anonymous' as const };
-    if (maySubscribe(identity, subscription.topic)) return subscription;
+    const identity = this.identities.get(client);
+    if (identity && maySubscribe(identity, subscription.topic)) return subscription;
 
     this.options.onRefusal?.('forbidden_subscription');
     this.options.logger.warn(
       { clientId: client.id, filter: subscription.topic },
-      `mqtt subscription refused: ${describeIdentity(identity)} may not read it`,
+      `mqtt subscription refused: ${identity ? describeIdentity(identity) : 'unknown'} may not read it`,
     );
     return null;
   }
@@ -143,6 +163,16 @@ export class EmbeddedBroker {
     this.options.refusals.publishRefused(refusal);
     return new Error(refusal.message);
   }
+}
+
+function toInbound(packet: PublishPacket) {
+  return {
+    topic: packet.topic,
+    payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload),
+    qos: packet.qos,
+    retain: packet.retain,
+    receivedAt: Date.now(),
+  };
 }
 
 function refusedError() {

@@ -3,3 +3,4 @@ export * from './topic-acl';
 export * from './refusals';
 export * from './credentials';
 export * from './embedded-broker';
+export * from './inbound-handler';

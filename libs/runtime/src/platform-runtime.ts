@@ -106,7 +106,7 @@ export class PlatformRuntime {
       this.logger.error({ err: error, topic }, 'message not acknowledged: the store write failed');
     if (this.broker) {
       const broker = this.broker;
-      return new AedesSource(() => broker.instance, onError);
+      return new AedesSource(broker, onError);
     }
     return new ExternalBrokerSource({
       url: this.config.mqttUrl as string,

@@ -1,55 +1,44 @@
 /**
- * Messages from the embedded aedes broker. An in-process subscription's callback holds
- * the publisher's PUBACK until it is called, which is what makes the acknowledgement
- * follow the write.
+ * Messages from the embedded broker. It calls our handler inside its authorizePublish
+ * hook, before the PUBACK, which is what makes the acknowledgement follow the write
+ * (see libs/broker/src/embedded-broker.ts).
  */
-import type { Aedes, AedesPublishPacket } from 'aedes';
+import type { EmbeddedBroker } from '@sanitation/broker';
 import type { InboundMessage, MessageSource } from './inbound-message';
+import { topicMatches } from './topic-match';
 
 export class AedesSource implements MessageSource {
-  private readonly subscriptions: [string, (packet: AedesPublishPacket, cb: () => void) => void][] =
-    [];
-
   constructor(
-    private readonly aedes: () => Aedes,
+    private readonly broker: EmbeddedBroker,
     private readonly onError: (error: unknown, topic: string) => void,
   ) {}
 
   get connected(): boolean {
-    return !this.aedes().closed;
+    return !this.broker.instance.closed;
   }
 
-  async start(
-    patterns: string[],
-    handler: (message: InboundMessage) => Promise<void>,
-  ): Promise<void> {
-    for (const pattern of patterns) {
-      const deliver = (packet: AedesPublishPacket, cb: () => void) => {
-        const message: InboundMessage = {
-          topic: packet.topic,
-          payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload),
-          qos: packet.qos,
-          retain: packet.retain,
-          receivedAt: Date.now(),
-        };
-        // On failure cb stays uncalled: the publisher gets no PUBACK, its connection
-        // stalls until keep-alive drops it, and it resends the message on reconnect.
-        handler(message).then(cb, (error: unknown) => this.onError(error, packet.topic));
-      };
-      await new Promise<void>((resolve) => this.aedes().subscribe(pattern, deliver, resolve));
-      this.subscriptions.push([pattern, deliver]);
-    }
+  start(patterns: string[], handler: (message: InboundMessage) => Promise<void>): Promise<void> {
+    this.broker.setInboundHandler(async (message) => {
+      if (!patterns.some((pattern) => topicMatches(pattern, message.topic))) return;
+      try {
+        await handler(message);
+      } catch (error) {
+        // The publisher gets no PUBACK and is disconnected; it resends on reconnect.
+        this.onError(error, message.topic);
+        throw error;
+      }
+    });
+    return Promise.resolve();
   }
 
-  async close(): Promise<void> {
-    for (const [pattern, deliver] of this.subscriptions.splice(0)) {
-      await new Promise<void>((resolve) => this.aedes().unsubscribe(pattern, deliver, resolve));
-    }
+  close(): Promise<void> {
+    this.broker.setInboundHandler(null);
+    return Promise.resolve();
   }
 
   publish(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean }) {
     return new Promise<void>((resolve, reject) =>
-      this.aedes().publish(
+      this.broker.instance.publish(
         {
           cmd: 'publish',
           topic,

@@ -1,0 +1,2 @@
+export * from './record-buffer';
+export * from './device-client';

@@ -1,0 +1,10 @@
+export * from './engine';
+export * from './config';
+export { type AlertSink, alertIdFor, toApiAlert } from './alerts/alert-book';
+export { type AlertFilter, DEFAULT_ALERT_LIMIT } from './alerts/alert-query';
+export type { FleetSink } from './fleet/fleet-tracker';
+export type { RejectedTicket } from './rules/weighing-rules';
+export { ShiftCalendar, type ShiftWindow } from './clock/shift-calendar';
+export * from './persistence/rules-repository';
+export * from './persistence/memory-rules-repository';
+export * from './persistence/sqlite-rules-repository';
