@@ -2,7 +2,6 @@
  * The rules engine wired to the platform: fed by ingest's event bus, ticked by wall time,
  * publishing alerts and fleet states over MQTT, and answering the API's ports.
  */
-import { join } from 'node:path';
 import { Subject } from 'rxjs';
 import type { AlertFilter, AlertsPort, FleetPort, HealthProbe } from '@sanitation/api';
 import {
@@ -48,7 +47,7 @@ export class RulesRuntime {
   constructor(private readonly deps: RulesRuntimeDeps) {
     this.engine = new RulesEngine({
       registry: deps.registry.current,
-      repository: new SqliteRulesRepository(join(deps.dataDir, 'rules.db')),
+      repository: new SqliteRulesRepository(deps.dataDir),
       config: deps.config,
       alertSink: { publish: (alert) => this.publishAlert(alert) },
       fleetSink: { publish: (state) => this.publishState(state) },
