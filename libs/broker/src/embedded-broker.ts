@@ -12,7 +12,7 @@ import { createServer, Server as NetServer, AddressInfo } from 'node:net';
 import type { Aedes, Client, PublishPacket, Subscription } from 'aedes';
 import { MAX_PAYLOAD_BYTES } from '@sanitation/contracts';
 import type { InboundHandler } from './inbound-handler';
-import type { Logger } from '@sanitation/observability';
+import { Logger, startupLogger } from '@sanitation/observability';
 import { CredentialChecker } from './credentials';
 import { describeIdentity, Identity } from './identity';
 import type { RefusalSink } from './refusals';
@@ -81,7 +81,7 @@ export class EmbeddedBroker {
       this.server.once('error', reject);
       this.server.listen(this.options.port, this.options.host, resolve);
     });
-    this.options.logger.info({ port: this.port }, `mqtt listening on port ${this.port}`);
+    startupLogger(this.options.logger).info({ port: this.port }, `mqtt listening on port ${this.port}`);
     return this.port;
   }
 

@@ -37,3 +37,11 @@ export class NestPinoLogger implements LoggerService {
 }
 
 export const LOGGER = Symbol('Logger');
+
+/**
+ * Start-up facts (the ports bound) are logged whatever LOG_LEVEL says: with port 0 they
+ * are the only way to learn where the platform listens (contract §7).
+ */
+export function startupLogger(logger: Logger): Logger {
+  return logger.child({}, { level: 'info' });
+}

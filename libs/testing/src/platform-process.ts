@@ -58,7 +58,10 @@ export class PlatformProcess {
       ...options.env,
     };
 
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/platform/src/main.ts'], {
+    // PLATFORM_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile a benchmark.
+    const nodeArgs = (process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const args = [...nodeArgs, '-r', '@swc-node/register', 'apps/platform/src/main.ts'];
+    const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
