@@ -12,11 +12,15 @@ export function createLogger(level: LogLevel, name = 'sanitation'): Logger {
   return pino({ name, level, base: { pid: process.pid } });
 }
 
+/** Nest's start-up chatter (one line per route and module) is detail, not news. */
+const CHATTY_CONTEXTS = new Set(['RoutesResolver', 'RouterExplorer', 'InstanceLoader']);
+
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    if (context && CHATTY_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
 
   error(message: unknown, stack?: string, context?: string): void {

@@ -59,7 +59,20 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  private readonly backlogSources: (() => Promise<number> | number)[] = [];
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'sanitation_process_' });
+  }
+
+  /** Adds a source to the backlog gauge, read at each scrape (queued writes, a spool). */
+  addBacklogSource(source: () => Promise<number> | number): void {
+    this.backlogSources.push(source);
+  }
+
+  /** Reads the backlog sources into the gauge; call before rendering the registry. */
+  async refresh(): Promise<void> {
+    const counts = await Promise.all(this.backlogSources.map((source) => source()));
+    this.storeBacklog.set(counts.reduce((sum, n) => sum + n, 0));
   }
 }

@@ -17,6 +17,7 @@ export class MetricsController {
   @ApiOkResponse({ description: 'Prometheus text format 0.0.4' })
   async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
     response.setHeader('Content-Type', this.metrics.registry.contentType);
+    await this.metrics.refresh();
     return this.metrics.registry.metrics();
   }
 }
