@@ -30,6 +30,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration suites start real servers and the platform; a slow machine needs the room.
+  testTimeout: 60000,
   projects: [
     {
       ...common,

@@ -40,9 +40,13 @@ describe('bad input through the embedded broker', () => {
   const deadLetters = (query = '') => platform.api<DeadLetterView[]>(`/api/deadletters${query}`);
 
   it('keeps a good fix and answers it on the truck track', async () => {
-    await gps.publishAsync(FIX, JSON.stringify({ ts: now - 1000, lat: 41.12, lon: 122.07 }), { qos: 1 });
+    await gps.publishAsync(FIX, JSON.stringify({ ts: now - 1000, lat: 41.12, lon: 122.07 }), {
+      qos: 1,
+    });
     const track = await platform.api<{ ts: string; lat: number }[]>('/api/trucks/T001/track');
-    expect(track).toEqual([expect.objectContaining({ ts: new Date(now - 1000).toISOString(), lat: 41.12 })]);
+    expect(track).toEqual([
+      expect.objectContaining({ ts: new Date(now - 1000).toISOString(), lat: 41.12 }),
+    ]);
   });
 
   it.each([
@@ -53,8 +57,18 @@ describe('bad input through the embedded broker', () => {
     ['out_of_range', FIX, JSON.stringify({ ts: now, lat: 91, lon: 122 }), null],
     ['time_in_future', FIX, JSON.stringify({ ts: now + 3_600_000, lat: 41, lon: 122 }), null],
     ['time_too_old', FIX, JSON.stringify({ ts: now - 500 * 86_400_000, lat: 41, lon: 122 }), null],
-    ['net_negative', WEIGH, JSON.stringify({ ticket: 1, ts: now, plate: '辽L·A1234', grossKg: 50 }), null],
-    ['array_too_long', FIX, JSON.stringify(Array.from({ length: 501 }, (_, i) => ({ ts: now - i, lat: 41, lon: 122 }))), null],
+    [
+      'net_negative',
+      WEIGH,
+      JSON.stringify({ ticket: 1, ts: now, plate: '辽L·A1234', grossKg: 50 }),
+      null,
+    ],
+    [
+      'array_too_long',
+      FIX,
+      JSON.stringify(Array.from({ length: 501 }, (_, i) => ({ ts: now - i, lat: 41, lon: 122 }))),
+      null,
+    ],
   ])('dead-letters %s with its reason and a sentence', async (reason, topic, payload) => {
     const client = topic === WEIGH ? bridge : gps;
     await client.publishAsync(topic, payload as string, { qos: 1 });
@@ -74,7 +88,9 @@ describe('bad input through the embedded broker', () => {
     const track = await platform.api<{ ts: string }[]>(
       `/api/trucks/T001/track?from=${now - 6000}&to=${now - 2000}`,
     );
-    expect(track.map((fix) => fix.ts)).toEqual([now - 5000, now - 3000].map((t) => new Date(t).toISOString()));
+    expect(track.map((fix) => fix.ts)).toEqual(
+      [now - 5000, now - 3000].map((t) => new Date(t).toISOString()),
+    );
     const [letter] = await deadLetters('?reason=out_of_range&deviceId=gps-T001');
     expect(letter).toMatchObject({ index: 1, payload: JSON.stringify(elements[1]) });
   });
@@ -83,7 +99,9 @@ describe('bad input through the embedded broker', () => {
     const fix = JSON.stringify({ ts: now - 10_000, lat: 41.3, lon: 122.3 });
     await gps.publishAsync(FIX, fix, { qos: 1 });
     await gps.publishAsync(FIX, fix, { qos: 1 });
-    const track = await platform.api<unknown[]>(`/api/trucks/T001/track?from=${now - 10_000}&to=${now - 9999}`);
+    const track = await platform.api<unknown[]>(
+      `/api/trucks/T001/track?from=${now - 10_000}&to=${now - 9999}`,
+    );
     expect(track).toHaveLength(1);
     const metrics = await (await platform.fetch('/metrics')).text();
     expect(metrics).toMatch(/sanitation_duplicates_total\{channel="fix"\} [1-9]/);
@@ -94,8 +112,14 @@ describe('bad input through the embedded broker', () => {
     const gone = closed(intruder);
     intruder.publish('sanitation/v1/gps/gps-T001/fix', '{"ts":1,"lat":1,"lon":1}', { qos: 1 });
     await gone;
-    const letters = await eventually(() => deadLetters('?reason=forbidden_topic'), (l) => l.length > 0);
-    expect(letters[0]).toMatchObject({ deviceId: 'gps-T002', topic: 'sanitation/v1/gps/gps-T001/fix' });
+    const letters = await eventually(
+      () => deadLetters('?reason=forbidden_topic'),
+      (l) => l.length > 0,
+    );
+    expect(letters[0]).toMatchObject({
+      deviceId: 'gps-T002',
+      topic: 'sanitation/v1/gps/gps-T001/fix',
+    });
     intruder.end(true);
   });
 
@@ -104,15 +128,18 @@ describe('bad input through the embedded broker', () => {
     const gone = closed(client);
     client.publish('sanitation/v1/gps/gps-T003/fix', 'x'.repeat(300 * 1024), { qos: 1 });
     await gone;
-    const letters = await eventually(() => deadLetters('?reason=payload_too_large'), (l) => l.length > 0);
+    const letters = await eventually(
+      () => deadLetters('?reason=payload_too_large'),
+      (l) => l.length > 0,
+    );
     expect(letters[0].payload).toHaveLength(64 * 1024);
     client.end(true);
   });
 
   it('refuses a wrong secret and an unknown device at CONNECT', async () => {
-    await expect(connectDevice(platform.mqttUrl, 'gps-T001', { password: 'wrong' })).rejects.toThrow(
-      /Bad username or password|Not authorized/i,
-    );
+    await expect(
+      connectDevice(platform.mqttUrl, 'gps-T001', { password: 'wrong' }),
+    ).rejects.toThrow(/Bad username or password|Not authorized/i);
     await expect(connectDevice(platform.mqttUrl, 'gps-T999', { password: 'x' })).rejects.toThrow(
       /Bad username or password|Not authorized/i,
     );
@@ -121,7 +148,10 @@ describe('bad input through the embedded broker', () => {
   it('lets a device subscribe only under its own topics', async () => {
     // mqtt.js reports a SUBACK return code of 0x80 (failure) as an error.
     const refused = (filter: string) =>
-      gps.subscribeAsync(filter).then(() => false, (error: Error) => /Unspecified/.test(error.message));
+      gps.subscribeAsync(filter).then(
+        () => false,
+        (error: Error) => /Unspecified/.test(error.message),
+      );
     expect(await refused('sanitation/v1/gps/gps-T001/#')).toBe(false);
     expect(await refused('sanitation/v1/#')).toBe(true);
     expect(await refused('sanitation/v1/gps/gps-T002/#')).toBe(true);

@@ -41,18 +41,44 @@ describe('acknowledged means stored', () => {
   it('takes a fix from mosquitto_pub logged in as a seeded device', async () => {
     const ts = new Date().toISOString();
     await run('mosquitto_pub', [
-      '-p', String(second.mqttPort), '-V', 'mqttv311', '-q', '1',
-      '-u', 'gps-T001', '-P', MINI_DEVICE_SECRETS['gps-T001'],
-      '-t', 'sanitation/v1/gps/gps-T001/fix', '-m', JSON.stringify({ ts, lat: 41.13, lon: 122.05 }),
+      '-p',
+      String(second.mqttPort),
+      '-V',
+      'mqttv311',
+      '-q',
+      '1',
+      '-u',
+      'gps-T001',
+      '-P',
+      MINI_DEVICE_SECRETS['gps-T001'],
+      '-t',
+      'sanitation/v1/gps/gps-T001/fix',
+      '-m',
+      JSON.stringify({ ts, lat: 41.13, lon: 122.05 }),
     ]);
     const track = await second.api<{ ts: string; lat: number }[]>('/api/trucks/T001/track');
-    expect(track).toEqual([expect.objectContaining({ ts: new Date(ts).toISOString(), lat: 41.13 })]);
+    expect(track).toEqual([
+      expect.objectContaining({ ts: new Date(ts).toISOString(), lat: 41.13 }),
+    ]);
   });
 
   it('lets an engineer token read device traffic with mosquitto_sub, and nobody else', async () => {
     const reading = run('mosquitto_sub', [
-      '-p', String(second.mqttPort), '-V', 'mqttv311', '-u', 'token', '-P', second.tokens.engineer,
-      '-t', 'sanitation/v1/#', '-C', '1', '-W', '10', '-v',
+      '-p',
+      String(second.mqttPort),
+      '-V',
+      'mqttv311',
+      '-u',
+      'token',
+      '-P',
+      second.tokens.engineer,
+      '-t',
+      'sanitation/v1/#',
+      '-C',
+      '1',
+      '-W',
+      '10',
+      '-v',
     ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const device = await connectDevice(second.mqttUrl, 'rfid-T001');
@@ -66,8 +92,20 @@ describe('acknowledged means stored', () => {
     expect(stdout).toMatch(/^sanitation\/v1\//);
 
     const dispatcher = run('mosquitto_sub', [
-      '-p', String(second.mqttPort), '-V', 'mqttv311', '-u', 'token', '-P', second.tokens.dispatcher,
-      '-t', 'sanitation/v1/gps/#', '-C', '1', '-W', '3',
+      '-p',
+      String(second.mqttPort),
+      '-V',
+      'mqttv311',
+      '-u',
+      'token',
+      '-P',
+      second.tokens.dispatcher,
+      '-t',
+      'sanitation/v1/gps/#',
+      '-C',
+      '1',
+      '-W',
+      '3',
     ]);
     const refused = await dispatcher;
     expect(refused.stderr).toMatch(/subscription requests were denied/);

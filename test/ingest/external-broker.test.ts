@@ -32,8 +32,15 @@ describe('the platform on an external Mosquitto', () => {
   });
 
   it('stores fixes an mqtt.js device publishes to Mosquitto', async () => {
-    const device = await connectAsync(mosquitto.url, { clientId: 'gps-T002-test', protocolVersion: 4 });
-    const fixes = [0, 1, 2].map((i) => ({ ts: now - 30_000 + i * 1000, lat: 41.1 + i / 1000, lon: 122 }));
+    const device = await connectAsync(mosquitto.url, {
+      clientId: 'gps-T002-test',
+      protocolVersion: 4,
+    });
+    const fixes = [0, 1, 2].map((i) => ({
+      ts: now - 30_000 + i * 1000,
+      lat: 41.1 + i / 1000,
+      lon: 122,
+    }));
     await device.publishAsync('sanitation/v1/gps/gps-T002/fix', JSON.stringify(fixes), { qos: 1 });
     await device.endAsync();
 
@@ -45,14 +52,28 @@ describe('the platform on an external Mosquitto', () => {
   });
 
   it('stores a weighing sent with mosquitto_pub, the independent client', async () => {
-    const ticket = { ticket: 7, ts: new Date(now - 60_000).toISOString(), plate: '辽Ｌ·Ａ１２３４', grossKg: 18_000 };
+    const ticket = {
+      ticket: 7,
+      ts: new Date(now - 60_000).toISOString(),
+      plate: '辽Ｌ·Ａ１２３４',
+      grossKg: 18_000,
+    };
     await run('mosquitto_pub', [
-      '-p', String(mosquitto.port), '-V', 'mqttv311', '-q', '1',
-      '-t', 'sanitation/v1/weighbridge/wb-inc-1/weighing', '-m', JSON.stringify(ticket),
+      '-p',
+      String(mosquitto.port),
+      '-V',
+      'mqttv311',
+      '-q',
+      '1',
+      '-t',
+      'sanitation/v1/weighbridge/wb-inc-1/weighing',
+      '-m',
+      JSON.stringify(ticket),
     ]);
 
     const weighings = await eventually(
-      () => platform.api<{ ticket: number; truckId: string | null; netKg: number }[]>('/api/weighings'),
+      () =>
+        platform.api<{ ticket: number; truckId: string | null; netKg: number }[]>('/api/weighings'),
       (w) => w.length === 1,
     );
     expect(weighings[0]).toMatchObject({ ticket: 7, truckId: 'T001', netKg: 18_000 - 11_800 });
@@ -60,11 +81,22 @@ describe('the platform on an external Mosquitto', () => {
 
   it('dead-letters a device the registry does not know', async () => {
     await run('mosquitto_pub', [
-      '-p', String(mosquitto.port), '-V', 'mqttv311', '-q', '1',
-      '-t', 'sanitation/v1/gps/gps-NOPE/fix', '-m', JSON.stringify({ ts: now, lat: 41, lon: 122 }),
+      '-p',
+      String(mosquitto.port),
+      '-V',
+      'mqttv311',
+      '-q',
+      '1',
+      '-t',
+      'sanitation/v1/gps/gps-NOPE/fix',
+      '-m',
+      JSON.stringify({ ts: now, lat: 41, lon: 122 }),
     ]);
     const letters = await eventually(
-      () => platform.api<{ reason: string; deviceId: string }[]>('/api/deadletters?reason=unknown_device'),
+      () =>
+        platform.api<{ reason: string; deviceId: string }[]>(
+          '/api/deadletters?reason=unknown_device',
+        ),
       (l) => l.length === 1,
     );
     expect(letters[0]).toMatchObject({ deviceId: 'gps-NOPE' });
@@ -72,8 +104,16 @@ describe('the platform on an external Mosquitto', () => {
 
   it('publishes the fleet state, retained, where mosquitto_sub can read it', async () => {
     const { stdout } = await run('mosquitto_sub', [
-      '-p', String(mosquitto.port), '-V', 'mqttv311', '-t', 'sanitation/v1/fleet/T002/state',
-      '-C', '1', '-W', '10',
+      '-p',
+      String(mosquitto.port),
+      '-V',
+      'mqttv311',
+      '-t',
+      'sanitation/v1/fleet/T002/state',
+      '-C',
+      '1',
+      '-W',
+      '10',
     ]);
     expect(JSON.parse(stdout)).toMatchObject({ truckId: 'T002', plate: expect.any(String) });
   });

@@ -5,13 +5,20 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { setupOpenApi } from '@sanitation/api';
-import { ConfigError, loadConfig } from '@sanitation/config';
-import { RegistryError } from '@sanitation/registry';
+import { loadConfig } from '@sanitation/config';
 import { createLogger, NestPinoLogger } from '@sanitation/observability';
+import {
+  closeOnSignals,
+  listenHttp,
+  loadRulesConfig,
+  PlatformRuntime,
+  reloadRegistryOnHangup,
+  RulesRuntime,
+  runMain,
+} from '@sanitation/runtime';
 import { AckingMqttServer } from '@sanitation/transport';
 import { serveConsole } from './console';
 import { PlatformModule } from './platform.module';
-import { loadRulesConfig, PlatformRuntime, RulesRuntime } from '@sanitation/runtime';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -34,38 +41,18 @@ async function bootstrap(): Promise<void> {
     PlatformModule.forRoot(runtime, rules),
     { logger: new NestPinoLogger(logger.child({ component: 'nest' })), bodyParser: true },
   );
-  app.enableShutdownHooks();
   serveConsole(app);
   setupOpenApi(app);
   app.connectMicroservice({ strategy: new AckingMqttServer(runtime.source) });
   await app.startAllMicroservices();
-  await app.listen(config.httpPort);
+  await listenHttp(app, config.httpPort, logger);
 
-  const httpPort = (app.getHttpServer().address() as { port: number }).port;
-  logger.info({ port: httpPort }, `http listening on port ${httpPort}`);
-
-  process.on('SIGHUP', () => {
-    const result = runtime.registry.reload();
-    if (result.ok) logger.info({ path: runtime.registry.path }, 'registry reloaded on SIGHUP');
-    else logger.error({ error: result.error }, 'registry reload failed; keeping the old one');
+  reloadRegistryOnHangup(runtime.registry, logger);
+  closeOnSignals(logger, async () => {
+    await app.close();
+    await runtime.close();
+    rules.close();
   });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    app.close()
-      .then(() => runtime.close())
-      .then(() => rules.close())
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-bootstrap().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof RegistryError;
-  process.stderr.write(`start-up failed: ${known ? (error as Error).message : (error as Error).stack}\n`);
-  process.exit(1);
-});
+runMain(bootstrap);

@@ -3,49 +3,27 @@
  * parts, and the MQTT controller that feeds ingest.
  */
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  ALERTS_PORT,
-  ApiModule,
-  FLEET_PORT,
-  HEALTH_PROBES,
-  HealthProbe,
-  METRICS,
-  REGISTRY_SERVICE,
-  WEIGHING_MATCH_PORT,
-} from '@sanitation/api';
-import { APP_CONFIG } from '@sanitation/config';
+import { ApiModule } from '@sanitation/api';
 import { INGEST_SERVICE, TelemetryController } from '@sanitation/ingest';
-import { TELEMETRY_STORE } from '@sanitation/store';
-import type { PlatformRuntime, RulesRuntime } from '@sanitation/runtime';
+import { apiProviders, brokerProbe, PlatformRuntime, RulesRuntime } from '@sanitation/runtime';
 
 @Module({})
 export class PlatformModule {
   static forRoot(runtime: PlatformRuntime, rules: RulesRuntime): DynamicModule {
-    const probes: HealthProbe[] = [
-      {
-        name: 'broker',
-        check: () => Promise.resolve({
-          ok: runtime.source.connected,
-          detail: runtime.broker ? 'embedded aedes' : `external ${runtime.config.mqttUrl}`,
-        }),
-      },
-      rules.probe,
-    ];
+    const broker = runtime.broker ? 'embedded aedes' : `external ${runtime.config.mqttUrl}`;
 
     return {
       module: PlatformModule,
       imports: [
         ApiModule.forRoot({
-          providers: [
-            { provide: APP_CONFIG, useValue: runtime.config },
-            { provide: TELEMETRY_STORE, useValue: runtime.store },
-            { provide: REGISTRY_SERVICE, useValue: runtime.registry },
-            { provide: METRICS, useValue: runtime.metrics },
-            { provide: HEALTH_PROBES, useValue: probes },
-            { provide: ALERTS_PORT, useValue: rules.alerts },
-            { provide: FLEET_PORT, useValue: rules.fleet },
-            { provide: WEIGHING_MATCH_PORT, useValue: rules.match },
-          ],
+          providers: apiProviders({
+            config: runtime.config,
+            store: runtime.store,
+            registry: runtime.registry,
+            metrics: runtime.metrics,
+            rules,
+            probes: [brokerProbe(runtime.source, broker)],
+          }),
         }),
       ],
       controllers: [TelemetryController],

@@ -29,7 +29,10 @@ export class CredentialChecker {
     private readonly tokens: TokenRoles,
   ) {}
 
-  async check(username: string | undefined, password: Buffer | undefined): Promise<CredentialVerdict> {
+  async check(
+    username: string | undefined,
+    password: Buffer | undefined,
+  ): Promise<CredentialVerdict> {
     if (!username || !password) return { ok: false, reason: 'no_credentials' };
 
     const secret = password.toString('utf8');
@@ -43,7 +46,8 @@ export class CredentialChecker {
     const digest = createHash('sha256').update(secret).digest('hex');
     if (this.verified.get(cacheKey) === digest) return { ok: true, identity };
 
-    if (!(await verifySecret(secret, device.secretHash))) return { ok: false, reason: 'bad_secret' };
+    if (!(await verifySecret(secret, device.secretHash)))
+      return { ok: false, reason: 'bad_secret' };
     this.verified.set(cacheKey, digest);
     return { ok: true, identity };
   }

@@ -81,7 +81,10 @@ export class EmbeddedBroker {
       this.server.once('error', reject);
       this.server.listen(this.options.port, this.options.host, resolve);
     });
-    startupLogger(this.options.logger).info({ port: this.port }, `mqtt listening on port ${this.port}`);
+    startupLogger(this.options.logger).info(
+      { port: this.port },
+      `mqtt listening on port ${this.port}`,
+    );
     return this.port;
   }
 

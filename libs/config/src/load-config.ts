@@ -7,7 +7,10 @@ import { AppConfig, InfluxConfig, LogLevel, StoreKind } from './app-config';
 export const DEFAULT_REGISTRY_PATH = 'seeds/panjin/registry.json';
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable}: ${problem}`);
   }
 }
@@ -43,8 +46,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     store,
     influx,
     retentionDays: positiveInteger('RETENTION_DAYS', get('RETENTION_DAYS') ?? '400'),
-    logLevel: oneOf<LogLevel>('LOG_LEVEL', get('LOG_LEVEL') ?? 'info',
-      ['debug', 'info', 'warn', 'error']),
+    logLevel: oneOf<LogLevel>('LOG_LEVEL', get('LOG_LEVEL') ?? 'info', [
+      'debug',
+      'info',
+      'warn',
+      'error',
+    ]),
     rulesPath: existingFile('RULES_PATH', get('RULES_PATH'), cwd),
   };
 }
@@ -105,13 +112,18 @@ function mqttUrl(value: string | undefined): string | null {
 function apiTokens(value: string | undefined): Map<string, Role> | null {
   if (value === undefined) return null;
   const tokens = new Map<string, Role>();
-  for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const colon = pair.lastIndexOf(':');
     const token = pair.slice(0, colon);
     const role = pair.slice(colon + 1);
     if (colon <= 0 || !(ROLES as readonly string[]).includes(role)) {
-      throw new ConfigError('API_TOKENS',
-        `"${pair.slice(0, 4)}…" is not token:role with a role of ${ROLES.join(', ')}`);
+      throw new ConfigError(
+        'API_TOKENS',
+        `"${pair.slice(0, 4)}…" is not token:role with a role of ${ROLES.join(', ')}`,
+      );
     }
     if (token.length < 8) {
       throw new ConfigError('API_TOKENS', `a ${role} token is shorter than 8 characters`);
@@ -141,8 +153,10 @@ function influxConfig(get: (name: string) => string | undefined): InfluxConfig |
   };
   const v2 = config.token !== undefined && config.org !== undefined && config.bucket !== undefined;
   if (!v2 && config.db === undefined) {
-    throw new ConfigError('INFLUX_URL',
-      'needs INFLUX_TOKEN, INFLUX_ORG and INFLUX_BUCKET (2.x/3.x) or INFLUX_DB (1.x)');
+    throw new ConfigError(
+      'INFLUX_URL',
+      'needs INFLUX_TOKEN, INFLUX_ORG and INFLUX_BUCKET (2.x/3.x) or INFLUX_DB (1.x)',
+    );
   }
   return config;
 }

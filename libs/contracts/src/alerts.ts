@@ -16,7 +16,11 @@ export type AlertCategory = (typeof ALERT_TYPES)[AlertType]['category'];
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 export type AlertState = 'open' | 'acknowledged' | 'cleared';
 
-export const ALERT_CATEGORIES: AlertCategory[] = ['route_gap', 'overweight_trip', 'unsynced_weighing'];
+export const ALERT_CATEGORIES: AlertCategory[] = [
+  'route_gap',
+  'overweight_trip',
+  'unsynced_weighing',
+];
 export const ALERT_STATES: AlertState[] = ['open', 'acknowledged', 'cleared'];
 
 /** An alert as the API returns and MQTT publishes it (times ISO-8601 UTC). */

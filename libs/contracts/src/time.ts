@@ -3,12 +3,13 @@
 export const MIN_DEVICE_TIME_MS = Date.UTC(2000, 0, 1);
 export const MAX_DEVICE_TIME_MS = Date.UTC(2100, 0, 1);
 
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
+const DATE = String.raw`(\d{4})-(\d{2})-(\d{2})`;
+const TIME = String.raw`(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?`;
+const OFFSET = String.raw`(Z|[+-]\d{2}(?::?\d{2})?)`;
+const ISO_WITH_OFFSET = new RegExp(`^${DATE}T${TIME}${OFFSET}$`);
 
 export type TimeParse =
-  | { ok: true; ms: number }
-  | { ok: false; reason: 'wrong_type' | 'out_of_range'; message: string };
+  { ok: true; ms: number } | { ok: false; reason: 'wrong_type' | 'out_of_range'; message: string };
 
 export function parseDeviceTime(value: unknown, field = 'ts'): TimeParse {
   if (typeof value === 'number') return parseEpochMs(value, field);
@@ -30,8 +31,13 @@ function parseIso(value: string, field: string): TimeParse {
 
   const [, , month, day, hour, minute, second] = match;
   const fieldsValid =
-    +month >= 1 && +month <= 12 && +day >= 1 && +day <= 31 &&
-    +hour <= 23 && +minute <= 59 && (second === undefined || +second <= 59);
+    +month >= 1 &&
+    +month <= 12 &&
+    +day >= 1 &&
+    +day <= 31 &&
+    +hour <= 23 &&
+    +minute <= 59 &&
+    (second === undefined || +second <= 59);
   const ms = Date.parse(normaliseOffset(value));
   if (!fieldsValid || Number.isNaN(ms)) return wrongType(field, value);
   return inRange(ms, field, value);
@@ -47,7 +53,11 @@ function normaliseOffset(value: string): string {
 
 function inRange(ms: number, field: string, shown: string): TimeParse {
   if (ms < MIN_DEVICE_TIME_MS || ms >= MAX_DEVICE_TIME_MS) {
-    return { ok: false, reason: 'out_of_range', message: `${field} ${shown} is outside 2000..2100` };
+    return {
+      ok: false,
+      reason: 'out_of_range',
+      message: `${field} ${shown} is outside 2000..2100`,
+    };
   }
   return { ok: true, ms };
 }

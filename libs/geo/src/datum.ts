@@ -7,7 +7,7 @@
 import type { LatLon } from '@sanitation/contracts';
 
 const KRASOVSKY_A_M = 6378245.0;
-const KRASOVSKY_EE = 0.00669342162296594323;
+const KRASOVSKY_EE = 0.006693421622965943;
 
 /** Fixed-point iterations converge geometrically; 1e-10° is about 0.01 mm. */
 const INVERSE_TOLERANCE_DEG = 1e-10;

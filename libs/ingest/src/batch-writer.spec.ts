@@ -6,7 +6,12 @@ import { SqliteTelemetryStore } from '@sanitation/store';
 import { BatchWriter } from './batch-writer';
 
 const fixAt = (ts: number): FixRecord => ({
-  deviceId: 'gps-T001', truckId: 'T001', ts, lat: 41, lon: 122, receivedAt: ts,
+  deviceId: 'gps-T001',
+  truckId: 'T001',
+  ts,
+  lat: 41,
+  lon: 122,
+  receivedAt: ts,
 });
 
 describe('BatchWriter', () => {
@@ -26,7 +31,9 @@ describe('BatchWriter', () => {
   it('writes everything submitted in one turn as one transaction', async () => {
     const writes: number[] = [];
     const writer = new BatchWriter(store, (_s, records) => writes.push(records));
-    const submissions = [1, 2, 3].map((ts) => writer.submit({ ...emptyBatch(), fixes: [fixAt(ts)] }));
+    const submissions = [1, 2, 3].map((ts) =>
+      writer.submit({ ...emptyBatch(), fixes: [fixAt(ts)] }),
+    );
     await Promise.all(submissions);
     expect(writes).toEqual([3]);
   });
@@ -49,6 +56,8 @@ describe('BatchWriter', () => {
       ...store,
       write: () => Promise.reject(new Error('disk full')),
     } as unknown as SqliteTelemetryStore);
-    await expect(writer.submit({ ...emptyBatch(), fixes: [fixAt(1)] })).rejects.toThrow('disk full');
+    await expect(writer.submit({ ...emptyBatch(), fixes: [fixAt(1)] })).rejects.toThrow(
+      'disk full',
+    );
   });
 });

@@ -77,7 +77,10 @@ export class BatchWriter {
       for (const pending of group) pending.reject(error);
       return;
     }
-    this.observe((performance.now() - started) / 1000, KEYS.reduce((n, k) => n + merged[k].length, 0));
+    this.observe(
+      (performance.now() - started) / 1000,
+      KEYS.reduce((n, k) => n + merged[k].length, 0),
+    );
 
     const isNew = new Set<unknown>(KEYS.flatMap((key) => stored[key] as unknown[]));
     for (const pending of group) {

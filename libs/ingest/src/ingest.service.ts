@@ -67,7 +67,10 @@ export class IngestService implements RefusalSink {
   }
 
   private count(parsed: ParsedMessage, stored: TelemetryBatch): void {
-    for (const [key, channel] of Object.entries(CHANNEL_OF) as [keyof typeof CHANNEL_OF, string][]) {
+    for (const [key, channel] of Object.entries(CHANNEL_OF) as [
+      keyof typeof CHANNEL_OF,
+      string,
+    ][]) {
       const fresh = stored[key].length;
       const duplicates = parsed.batch[key].length - fresh;
       if (fresh > 0) this.metrics.elementsAccepted.inc({ channel }, fresh);

@@ -19,8 +19,12 @@ export class TelemetryEventBus {
 
   emit(events: AcceptedEvents): void {
     const empty =
-      events.fixes.length + events.reads.length + events.weighings.length +
-      events.statuses.length + events.rejectedTickets.length === 0;
+      events.fixes.length +
+        events.reads.length +
+        events.weighings.length +
+        events.statuses.length +
+        events.rejectedTickets.length ===
+      0;
     if (!empty) this.subject.next(events);
   }
 }

@@ -36,7 +36,9 @@ export class FieldChecker {
   text(entry: Entry, field: string, at: string): boolean {
     const value = entry[field];
     if (typeof value === 'string' && value.trim() !== '') return true;
-    this.problems.push(`${at}.${field} is ${value === undefined ? 'missing' : 'not a non-empty string'}`);
+    this.problems.push(
+      `${at}.${field} is ${value === undefined ? 'missing' : 'not a non-empty string'}`,
+    );
     return false;
   }
 
@@ -45,7 +47,8 @@ export class FieldChecker {
     if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) {
       return true;
     }
-    const problem = value === undefined ? 'missing' : `${JSON.stringify(value)}, not ${min}..${max}`;
+    const problem =
+      value === undefined ? 'missing' : `${JSON.stringify(value)}, not ${min}..${max}`;
     this.problems.push(`${at}.${field} is ${problem}`);
     return false;
   }
@@ -88,10 +91,18 @@ export class FieldChecker {
   path(entry: Entry, at: string): void {
     const path = entry.path;
     if (path === undefined) return;
-    const valid = Array.isArray(path) && path.length >= 2 && path.every((point) =>
-      Array.isArray(point) && point.length === 2 &&
-      typeof point[0] === 'number' && Math.abs(point[0]) <= 90 &&
-      typeof point[1] === 'number' && Math.abs(point[1]) <= 180);
+    const valid =
+      Array.isArray(path) &&
+      path.length >= 2 &&
+      path.every(
+        (point) =>
+          Array.isArray(point) &&
+          point.length === 2 &&
+          typeof point[0] === 'number' &&
+          Math.abs(point[0]) <= 90 &&
+          typeof point[1] === 'number' &&
+          Math.abs(point[1]) <= 180,
+      );
     if (!valid) this.problems.push(`${at}.path is not a list of at least two [lat, lon] pairs`);
   }
 }

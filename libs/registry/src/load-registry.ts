@@ -4,9 +4,14 @@ import { Registry } from './registry';
 import { validateRegistryFile } from './validate-registry';
 
 export class RegistryError extends Error {
-  constructor(readonly path: string, readonly problems: string[]) {
-    super(`registry ${path} is invalid: ${problems.slice(0, 20).join('; ')}` +
-      (problems.length > 20 ? `; and ${problems.length - 20} more` : ''));
+  constructor(
+    readonly path: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `registry ${path} is invalid: ${problems.slice(0, 20).join('; ')}` +
+        (problems.length > 20 ? `; and ${problems.length - 20} more` : ''),
+    );
   }
 }
 

@@ -6,9 +6,7 @@ import { Subject } from 'rxjs';
 import { loadRegistry, RegistryError } from './load-registry';
 import { Registry } from './registry';
 
-export type ReloadResult =
-  | { ok: true; registry: Registry }
-  | { ok: false; error: string };
+export type ReloadResult = { ok: true; registry: Registry } | { ok: false; error: string };
 
 export class RegistryService {
   private registry: Registry;
@@ -17,7 +15,10 @@ export class RegistryService {
   /** Emits each newly loaded registry. */
   readonly reloaded$ = this.reloaded.asObservable();
 
-  constructor(readonly path: string, initial?: Registry) {
+  constructor(
+    readonly path: string,
+    initial?: Registry,
+  ) {
     this.registry = initial ?? loadRegistry(path);
   }
 

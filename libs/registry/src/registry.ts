@@ -28,7 +28,10 @@ export class Registry {
   readonly weighbridgesByFacility = new Map<string, Weighbridge[]>();
   readonly routesByTruck = new Map<string, Route[]>();
 
-  constructor(readonly file: RegistryFile, readonly loadedAt = Date.now()) {
+  constructor(
+    readonly file: RegistryFile,
+    readonly loadedAt = Date.now(),
+  ) {
     for (const facility of file.facilities) this.facilities.set(facility.id, facility);
     for (const device of file.devices) this.devices.set(device.id, device);
     for (const bin of file.bins) {

@@ -24,8 +24,13 @@ export async function verifySecret(secret: string, secretHash: string): Promise<
 
   const expected = Buffer.from(keyHex, 'hex');
   const actual = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(Buffer.from(secret, 'utf8'), Buffer.from(saltHex, 'hex'), expected.length, PARAMS,
-      (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(
+      Buffer.from(secret, 'utf8'),
+      Buffer.from(saltHex, 'hex'),
+      expected.length,
+      PARAMS,
+      (error, key) => (error ? reject(error) : resolve(key)),
+    ),
   );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -3,11 +3,7 @@
  * duplicate ids, dangling references. Every problem names its entry and field, e.g.
  * `trucks[3] (T004).depotId "FAC-X" is not a facility`. Unknown fields are ignored.
  */
-import {
-  FACILITY_KINDS,
-  normalizePlate,
-  WASTE_STREAMS,
-} from '@sanitation/contracts';
+import { FACILITY_KINDS, normalizePlate, WASTE_STREAMS } from '@sanitation/contracts';
 import { isSecretHash } from './secret-hash';
 import { FieldChecker } from './field-checker';
 
@@ -31,9 +27,10 @@ export function validateRegistryFile(file: unknown): string[] {
   }
 
   const lists = ['facilities', 'weighbridges', 'trucks', 'bins', 'routes', 'devices'] as const;
-  const entries = Object.fromEntries(
-    lists.map((name) => [name, check.list(root, name)]),
-  ) as Record<(typeof lists)[number], Entry[]>;
+  const entries = Object.fromEntries(lists.map((name) => [name, check.list(root, name)])) as Record<
+    (typeof lists)[number],
+    Entry[]
+  >;
 
   const ids = Object.fromEntries(
     lists.map((name) => [name, check.uniqueIds(name, entries[name])]),

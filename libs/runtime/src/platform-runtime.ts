@@ -3,19 +3,22 @@
  * dependency order and closed in reverse: registry, store, broker, ingest, rules.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApiTokens } from '@sanitation/api';
 import { CredentialChecker, EmbeddedBroker } from '@sanitation/broker';
 import type { AppConfig } from '@sanitation/config';
-import { DEVICE_KINDS, TOPIC_ROOT } from '@sanitation/contracts';
 import { BatchWriter, IngestService, TelemetryEventBus } from '@sanitation/ingest';
 import type { Logger } from '@sanitation/observability';
 import { PlatformMetrics } from '@sanitation/observability';
 import { RegistryService } from '@sanitation/registry';
-import { InfluxTelemetryStore, SqliteTelemetryStore, TelemetryStore } from '@sanitation/store';
-import { AedesSource, ExternalBrokerSource, MessageSource } from '@sanitation/transport';
+import type { TelemetryStore } from '@sanitation/store';
+import { AedesSource, MessageSource } from '@sanitation/transport';
+import { ingestSource } from './external-sources';
+import { createIngest } from './ingest-pipeline';
+import { announceAdminToken, logRegistryLoaded } from './process-lifecycle';
+import { createTelemetryStore, initTelemetryStore } from './telemetry-store.factory';
 
-export const DEVICE_PATTERNS = DEVICE_KINDS.map((kind) => `${TOPIC_ROOT}/${kind}/#`);
+/** Connections sharing the ingest subscription when the platform uses an external broker. */
+const EXTERNAL_CONNECTIONS = 8;
 
 export class PlatformRuntime {
   readonly metrics = new PlatformMetrics();
@@ -28,39 +31,32 @@ export class PlatformRuntime {
   readonly broker: EmbeddedBroker | null;
   readonly source: MessageSource;
 
-  constructor(readonly config: AppConfig, readonly logger: Logger) {
+  constructor(
+    readonly config: AppConfig,
+    readonly logger: Logger,
+  ) {
     mkdirSync(config.dataDir, { recursive: true });
     this.registry = new RegistryService(config.registryPath);
     this.tokens = ApiTokens.fromConfig(config);
-    this.store = this.createStore();
-    this.writer = new BatchWriter(this.store, (seconds) =>
-      this.metrics.storeWriteSeconds.observe(seconds),
-    );
-    this.ingest = new IngestService(
-      this.registry,
-      this.writer,
-      this.bus,
-      this.metrics,
-      logger.child({ component: 'ingest' }),
-      config.retentionDays,
-    );
+    this.store = createTelemetryStore(config, logger);
+    const pipeline = createIngest({
+      config,
+      store: this.store,
+      registry: this.registry,
+      bus: this.bus,
+      metrics: this.metrics,
+      logger,
+    });
+    this.writer = pipeline.writer;
+    this.ingest = pipeline.ingest;
     this.broker = config.mqttUrl ? null : this.embeddedBroker();
     this.source = this.messageSource();
   }
 
   async start(): Promise<void> {
-    const city = this.registry.current;
-    this.logger.info(
-      { city: city.city, trucks: city.trucks.size, bins: city.bins.size, path: this.registry.path },
-      `registry loaded: ${city.city}`,
-    );
-    if (this.tokens.createdAdminToken) {
-      this.logger.warn(
-        { file: join(this.config.dataDir, 'admin-token') },
-        `API_TOKENS is unset: made an admin token, shown this once: ${this.tokens.createdAdminToken}`,
-      );
-    }
-    if (this.store instanceof InfluxTelemetryStore) await this.store.init();
+    logRegistryLoaded(this.registry, this.logger);
+    announceAdminToken(this.tokens, this.config.dataDir, this.logger);
+    await initTelemetryStore(this.store);
     if (this.broker) await this.broker.start();
   }
 
@@ -69,22 +65,6 @@ export class PlatformRuntime {
     await this.writer.drain();
     if (this.broker) await this.broker.close();
     await this.store.close();
-  }
-
-  /**
-   * SQLite alone, or InfluxDB for telemetry with SQLite beside it for the records that
-   * change after they are written (libs/store/src/influx/SCHEMA.md).
-   */
-  private createStore(): TelemetryStore {
-    const { config } = this;
-    if (config.store === 'sqlite' || !config.influx) {
-      return new SqliteTelemetryStore(join(config.dataDir, 'telemetry.db'));
-    }
-    return new InfluxTelemetryStore(
-      { ...config.influx, dataDir: config.dataDir, retentionDays: config.retentionDays },
-      new SqliteTelemetryStore(join(config.dataDir, 'records.db')),
-      this.logger.child({ component: 'influx' }),
-    );
   }
 
   private embeddedBroker(): EmbeddedBroker {
@@ -102,18 +82,11 @@ export class PlatformRuntime {
   }
 
   private messageSource(): MessageSource {
-    const onError = (error: unknown, topic: string) =>
-      this.logger.error({ err: error, topic }, 'message not acknowledged: the store write failed');
-    if (this.broker) {
-      const broker = this.broker;
-      return new AedesSource(broker, onError);
+    if (!this.broker) {
+      return ingestSource(this.config.mqttUrl as string, null, EXTERNAL_CONNECTIONS, this.logger);
     }
-    return new ExternalBrokerSource({
-      url: this.config.mqttUrl as string,
-      clientIdPrefix: 'sanitation-ingest',
-      connections: 8,
-      shareGroup: 'sanitation-ingest',
-      onError,
-    });
+    return new AedesSource(this.broker, (error, topic) =>
+      this.logger.error({ err: error, topic }, 'message not acknowledged: the store write failed'),
+    );
   }
 }

@@ -59,19 +59,31 @@ export class RulesRuntime {
       name: 'rules',
       check: () => {
         const clock = this.engine.clockNow();
-        const detail = clock === null ? 'event clock not started' : `event clock at ${new Date(clock).toISOString()}`;
-        return Promise.resolve({ ok: this.lastTickError === '', detail: this.lastTickError || detail });
+        const detail =
+          clock === null
+            ? 'event clock not started'
+            : `event clock at ${new Date(clock).toISOString()}`;
+        return Promise.resolve({
+          ok: this.lastTickError === '',
+          detail: this.lastTickError || detail,
+        });
       },
     };
   }
 
   start(): void {
-    const events = this.deps.bus.events$.subscribe((batch) => this.guard('ingest', () =>
-      this.engine.ingest(batch)));
+    const events = this.deps.bus.events$.subscribe((batch) =>
+      this.guard('ingest', () => this.engine.ingest(batch)),
+    );
     const reloads = this.deps.registry.reloaded$.subscribe((registry) =>
-      this.guard('registry reload', () => this.engine.setRegistry(registry)));
+      this.guard('registry reload', () => this.engine.setRegistry(registry)),
+    );
     const timer = setInterval(() => this.guard('tick', () => this.engine.tick()), TICK_MS);
-    this.stops.push(() => events.unsubscribe(), () => reloads.unsubscribe(), () => clearInterval(timer));
+    this.stops.push(
+      () => events.unsubscribe(),
+      () => reloads.unsubscribe(),
+      () => clearInterval(timer),
+    );
     this.refreshOpenAlertGauge();
   }
 
@@ -95,14 +107,25 @@ export class RulesRuntime {
   private publishAlert(alert: Alert): void {
     this.refreshOpenAlertGauge();
     this.deps.logger.info(
-      { alertId: alert.id, type: alert.type, state: alert.state, truckId: alert.truckId,
-        routeId: alert.routeId, facilityId: alert.facilityId, openedAt: alert.openedAt },
+      {
+        alertId: alert.id,
+        type: alert.type,
+        state: alert.state,
+        truckId: alert.truckId,
+        routeId: alert.routeId,
+        facilityId: alert.facilityId,
+        openedAt: alert.openedAt,
+      },
       `alert ${alert.type} ${alert.state}`,
     );
     this.deps.source
-      .publish(alertTopic(alert.category, alert.type), JSON.stringify(alert), { qos: 1, retain: false })
+      .publish(alertTopic(alert.category, alert.type), JSON.stringify(alert), {
+        qos: 1,
+        retain: false,
+      })
       .catch((error: unknown) =>
-        this.deps.logger.error({ err: error, alertId: alert.id }, 'could not publish alert'));
+        this.deps.logger.error({ err: error, alertId: alert.id }, 'could not publish alert'),
+      );
   }
 
   private publishState(state: TruckState): void {
@@ -110,7 +133,8 @@ export class RulesRuntime {
     this.deps.source
       .publish(fleetStateTopic(state.truckId), JSON.stringify(state), { qos: 1, retain: true })
       .catch((error: unknown) =>
-        this.deps.logger.error({ err: error, truckId: state.truckId }, 'could not publish state'));
+        this.deps.logger.error({ err: error, truckId: state.truckId }, 'could not publish state'),
+      );
   }
 
   private refreshOpenAlertGauge(): void {

@@ -12,6 +12,7 @@ import type {
   WeighingRecord,
 } from '@sanitation/contracts';
 
+/** Epoch ms; `from` inclusive, `to` exclusive, in every engine. */
 export interface TimeRange {
   from?: number;
   to?: number;

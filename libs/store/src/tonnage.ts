@@ -9,7 +9,7 @@ const KEY_OF: Record<TonnageQuery['groupBy'], (w: WeighingRecord) => string | nu
   truck: (w) => w.truckId,
 };
 
-/** Sums net weight by local period and key; rows by period, then by key. */
+/** Sums net weight by local period and key, in the order of compareTonnageRows. */
 export function groupTonnage(weighings: WeighingRecord[], query: TonnageQuery): TonnageRow[] {
   const sums = new Map<string, TonnageRow>();
   for (const weighing of weighings) {
@@ -22,7 +22,17 @@ export function groupTonnage(weighings: WeighingRecord[], query: TonnageQuery): 
     row.weighings += 1;
     sums.set(id, row);
   }
-  return [...sums.values()].sort(
-    (a, b) => a.periodStart - b.periodStart || String(a.key).localeCompare(String(b.key)),
-  );
+  return [...sums.values()].sort(compareTonnageRows);
+}
+
+/**
+ * Rows by period, then by key in code-unit order (independent of the host's locale), the
+ * null key (tickets without a truck, stream or district) last. Every store sorts with it.
+ */
+export function compareTonnageRows(a: TonnageRow, b: TonnageRow): number {
+  if (a.periodStart !== b.periodStart) return a.periodStart - b.periodStart;
+  if (a.key === b.key) return 0;
+  if (a.key === null) return 1;
+  if (b.key === null) return -1;
+  return a.key < b.key ? -1 : 1;
 }

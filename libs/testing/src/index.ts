@@ -4,3 +4,4 @@ export * from './influxd';
 export * from './victoria-metrics';
 export * from './mosquitto';
 export * from './platform-process';
+export * from './app-process';

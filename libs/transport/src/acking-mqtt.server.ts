@@ -23,10 +23,12 @@ export class AckingMqttServer extends Server implements CustomTransportStrategy 
 
   listen(callback: (...optionalParams: unknown[]) => unknown): void {
     const patterns = [...this.messageHandlers.keys()];
-    this.source.start(patterns, (message) => this.dispatch(message)).then(
-      () => callback(),
-      (error: unknown) => callback(error),
-    );
+    this.source
+      .start(patterns, (message) => this.dispatch(message))
+      .then(
+        () => callback(),
+        (error: unknown) => callback(error),
+      );
   }
 
   async close(): Promise<void> {

@@ -33,9 +33,8 @@ export class ExternalBrokerSource implements MessageSource {
     handler: (message: InboundMessage) => Promise<void>,
   ): Promise<void> {
     const count = Math.max(1, this.options.connections);
-    const filters = count > 1
-      ? patterns.map((p) => `$share/${this.options.shareGroup}/${p}`)
-      : patterns;
+    const filters =
+      count > 1 ? patterns.map((p) => `$share/${this.options.shareGroup}/${p}`) : patterns;
 
     for (let i = 0; i < count; i++) {
       const client = await this.connectOne(`${this.options.clientIdPrefix}-${i}`, handler);

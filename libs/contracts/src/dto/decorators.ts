@@ -15,25 +15,26 @@ type Check = (value: unknown) => { reason: RejectReason; message: string } | nul
  */
 function houseRule(name: string, check: Check, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) => {
-      let last: { reason: RejectReason; message: string } | null = null;
-      registerDecorator({
-        name,
-        target: target.constructor,
-        propertyName: propertyName as string,
-        options,
-        validator: {
-          validate(value: unknown) {
-            last = check(value);
-            return last === null;
-          },
-          defaultMessage: (args?: ValidationArguments) =>
-            last ? `${last.reason}:${last.message}` : `wrong_type:${args?.property} is invalid`,
+    let last: { reason: RejectReason; message: string } | null = null;
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate(value: unknown) {
+          last = check(value);
+          return last === null;
         },
-      });
+        defaultMessage: (args?: ValidationArguments) =>
+          last ? `${last.reason}:${last.message}` : `wrong_type:${args?.property} is invalid`,
+      },
+    });
   };
 }
 
-const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+const shown = (value: unknown) =>
+  typeof value === 'string' ? JSON.stringify(value) : String(value);
 
 const presence = (field: string, value: unknown) =>
   value === undefined || value === null
@@ -47,7 +48,10 @@ function numberIn(field: string, min: number, max: number, unit = ''): Check {
       return { reason: 'wrong_type', message: `${field} ${shown(value)} is not a number` };
     }
     if (!Number.isFinite(value) || value < min || value > max) {
-      return { reason: 'out_of_range', message: `${field} ${value}${unit} is outside ${min}..${max}` };
+      return {
+        reason: 'out_of_range',
+        message: `${field} ${value}${unit} is outside ${min}..${max}`,
+      };
     }
     return null;
   };
@@ -63,17 +67,24 @@ function integerIn(field: string, min: number, max: number): Check {
   };
 }
 
-const required = (field: string, check: Check): Check => (value) =>
-  presence(field, value) ?? check(value);
+const required =
+  (field: string, check: Check): Check =>
+  (value) =>
+    presence(field, value) ?? check(value);
 
-const optional = (check: Check): Check => (value) =>
-  value === undefined ? null : check(value);
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined ? null : check(value);
 
 export const IsDeviceTime = (field = 'ts') =>
-  houseRule('isDeviceTime', required(field, (value) => {
-    const parsed = parseDeviceTime(value, field);
-    return parsed.ok ? null : { reason: parsed.reason, message: parsed.message };
-  }));
+  houseRule(
+    'isDeviceTime',
+    required(field, (value) => {
+      const parsed = parseDeviceTime(value, field);
+      return parsed.ok ? null : { reason: parsed.reason, message: parsed.message };
+    }),
+  );
 
 export const IsRequiredNumber = (field: string, min: number, max: number) =>
   houseRule('isRequiredNumber', required(field, numberIn(field, min, max)));
@@ -103,36 +114,45 @@ export const IsOptionalBoolean = (field: string) =>
   houseRule('isOptionalBoolean', optional(booleanCheck(field)));
 
 export const IsOptionalText = (field: string, maxLength: number) =>
-  houseRule('isOptionalText', optional((value) => {
-    if (typeof value !== 'string') {
-      return { reason: 'wrong_type', message: `${field} ${shown(value)} is not a string` };
-    }
-    return value.length > maxLength
-      ? { reason: 'out_of_range', message: `${field} is longer than ${maxLength} characters` }
-      : null;
-  }));
+  houseRule(
+    'isOptionalText',
+    optional((value) => {
+      if (typeof value !== 'string') {
+        return { reason: 'wrong_type', message: `${field} ${shown(value)} is not a string` };
+      }
+      return value.length > maxLength
+        ? { reason: 'out_of_range', message: `${field} is longer than ${maxLength} characters` }
+        : null;
+    }),
+  );
 
 const HEX = /^[0-9a-fA-F]+$/;
 
 /** An EPC: 8 to 64 hex digits, any case. */
 export const IsTag = () =>
-  houseRule('isTag', required('tag', (value) => {
-    if (typeof value !== 'string' || !HEX.test(value)) {
-      return { reason: 'wrong_type', message: `tag ${shown(value)} is not a hex EPC` };
-    }
-    return value.length < 8 || value.length > 64
-      ? { reason: 'out_of_range', message: `tag has ${value.length} hex digits, not 8..64` }
-      : null;
-  }));
+  houseRule(
+    'isTag',
+    required('tag', (value) => {
+      if (typeof value !== 'string' || !HEX.test(value)) {
+        return { reason: 'wrong_type', message: `tag ${shown(value)} is not a hex EPC` };
+      }
+      return value.length < 8 || value.length > 64
+        ? { reason: 'out_of_range', message: `tag has ${value.length} hex digits, not 8..64` }
+        : null;
+    }),
+  );
 
 /** A plate as typed at a weighbridge: some visible characters, at most 32. */
 export const IsPlate = () =>
-  houseRule('isPlate', required('plate', (value) => {
-    if (typeof value !== 'string') {
-      return { reason: 'wrong_type', message: `plate ${shown(value)} is not a string` };
-    }
-    if (value.trim() === '' || value.length > 32) {
-      return { reason: 'out_of_range', message: `plate ${shown(value)} is empty or too long` };
-    }
-    return null;
-  }));
+  houseRule(
+    'isPlate',
+    required('plate', (value) => {
+      if (typeof value !== 'string') {
+        return { reason: 'wrong_type', message: `plate ${shown(value)} is not a string` };
+      }
+      if (value.trim() === '' || value.length > 32) {
+        return { reason: 'out_of_range', message: `plate ${shown(value)} is empty or too long` };
+      }
+      return null;
+    }),
+  );

@@ -2,7 +2,12 @@ import { validateElement } from './validate-element';
 
 const fix = { ts: '2026-12-03T07:15:02.000+08:00', lat: 41.119, lon: 122.0709 };
 const read = { ts: 1796253302000, tag: 'E2000017221101441890AB01' };
-const weighing = { ticket: 42, ts: '2026-12-03T10:41:07+08:00', plate: '辽L·A1234', grossKg: 18250 };
+const weighing = {
+  ticket: 42,
+  ts: '2026-12-03T10:41:07+08:00',
+  plate: '辽L·A1234',
+  grossKg: 18250,
+};
 const status = { online: true, ts: 1796253302000 };
 
 describe('validateElement', () => {
@@ -21,11 +26,23 @@ describe('validateElement', () => {
 
   it.each([
     ['a missing field', 'fix', { lat: 41, lon: 122 }, 'missing_field', 'ts is required'],
-    ['a string for a number', 'fix', { ...fix, lat: '41' }, 'wrong_type', 'lat "41" is not a number'],
+    [
+      'a string for a number',
+      'fix',
+      { ...fix, lat: '41' },
+      'wrong_type',
+      'lat "41" is not a number',
+    ],
     ['"NaN" as a string', 'fix', { ...fix, speedKmh: 'NaN' }, 'wrong_type', 'speedKmh "NaN"'],
     ['latitude 91', 'fix', { ...fix, lat: 91 }, 'out_of_range', 'lat 91 is outside -90..90'],
-    ['Infinity (1e400 in JSON)', 'fix', { ...fix, lon: 1e400 }, 'out_of_range', 'lon Infinity'],
-    ['ts = 1e20, which @IsInt alone accepts', 'fix', { ...fix, ts: 1e20 }, 'out_of_range', '2000..2100'],
+    ['Infinity (1e400 in JSON)', 'fix', { ...fix, lon: JSON.parse('1e400') }, 'out_of_range', 'lon Infinity'],
+    [
+      'ts = 1e20, which @IsInt alone accepts',
+      'fix',
+      { ...fix, ts: 1e20 },
+      'out_of_range',
+      '2000..2100',
+    ],
     ['a time before 2000', 'read', { ...read, ts: '1999-12-31T23:59:59Z' }, 'out_of_range', ''],
     ['a fractional epoch', 'read', { ...read, ts: 1796253302000.5 }, 'wrong_type', ''],
     ['a time without offset', 'read', { ...read, ts: '2026-12-03T07:15:02' }, 'wrong_type', ''],

@@ -14,8 +14,7 @@ export type DtoFor<C extends DeviceChannel> = InstanceType<(typeof DTO_BY_CHANNE
 const PRIORITY: RejectReason[] = ['missing_field', 'wrong_type', 'out_of_range'];
 
 export type ElementVerdict<C extends DeviceChannel> =
-  | { ok: true; dto: DtoFor<C> }
-  | ({ ok: false } & Rejection);
+  { ok: true; dto: DtoFor<C> } | ({ ok: false } & Rejection);
 
 /**
  * Judges one parsed element against its channel's DTO. Unknown fields are ignored
@@ -26,7 +25,11 @@ export function validateElement<C extends DeviceChannel>(
   element: unknown,
 ): ElementVerdict<C> {
   if (typeof element !== 'object' || element === null || Array.isArray(element)) {
-    return { ok: false, reason: 'not_object', message: `element is ${describe(element)}, not an object` };
+    return {
+      ok: false,
+      reason: 'not_object',
+      message: `element is ${describe(element)}, not an object`,
+    };
   }
 
   const dto = Object.assign(new DTO_BY_CHANNEL[channel](), element) as DtoFor<C>;

@@ -1,4 +1,10 @@
-import { IsDeviceTime, IsPlate, IsOptionalNumber, IsRequiredInteger, IsRequiredNumber } from './decorators';
+import {
+  IsDeviceTime,
+  IsPlate,
+  IsOptionalNumber,
+  IsRequiredInteger,
+  IsRequiredNumber,
+} from './decorators';
 
 /** Heaviest load a road weighbridge is built for, with margin: 200 t. */
 const MAX_WEIGHT_KG = 200_000;

@@ -1,9 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  DEAD_LETTER_PAYLOAD_BYTES,
-  DeadLetter,
-  Rejection,
-} from '@sanitation/contracts';
+import { DEAD_LETTER_PAYLOAD_BYTES, DeadLetter, Rejection } from '@sanitation/contracts';
 
 export interface DeadLetterSource {
   topic: string;

@@ -40,11 +40,19 @@ function deviceTime(value: string | number, ctx: ElementContext): RecordVerdict<
 
   if (parsed.ms > ctx.receivedAt + FUTURE_TOLERANCE_MS) {
     const aheadS = Math.round((parsed.ms - ctx.receivedAt) / 1000);
-    return { ok: false, reason: 'time_in_future', message: `ts is ${aheadS} s ahead of the platform clock` };
+    return {
+      ok: false,
+      reason: 'time_in_future',
+      message: `ts is ${aheadS} s ahead of the platform clock`,
+    };
   }
   if (parsed.ms < ctx.oldestMs) {
     const ageDays = Math.floor((ctx.receivedAt - parsed.ms) / DAY_MS);
-    return { ok: false, reason: 'time_too_old', message: `ts is ${ageDays} days old, past retention` };
+    return {
+      ok: false,
+      reason: 'time_too_old',
+      message: `ts is ${ageDays} days old, past retention`,
+    };
   }
   return { ok: true, record: parsed.ms };
 }

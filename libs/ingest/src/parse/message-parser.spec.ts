@@ -8,7 +8,9 @@ const options = { registry, retentionDays: 400 };
 const parse = (topic: string, payload: unknown) =>
   parseMessage(
     topic,
-    Buffer.isBuffer(payload) ? payload : Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)),
+    Buffer.isBuffer(payload)
+      ? payload
+      : Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)),
     NOW,
     options,
   );
@@ -65,11 +67,14 @@ describe('parseMessage', () => {
   });
 
   it('matches a plate typed in full-width characters with spaces', () => {
-    const fullWidth = truck.plate.normalize('NFKC').replace(/[A-Z0-9]/g, (c) =>
-      String.fromCharCode(c.charCodeAt(0) + 0xfee0),
-    );
+    const fullWidth = truck.plate
+      .normalize('NFKC')
+      .replace(/[A-Z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     const { batch } = parse(WEIGH_TOPIC, {
-      ticket: 1, ts: NOW, plate: ` ${fullWidth.replace('·', ' ')} `, grossKg: truck.tareKg + 1000,
+      ticket: 1,
+      ts: NOW,
+      plate: ` ${fullWidth.replace('·', ' ')} `,
+      grossKg: truck.tareKg + 1000,
     });
     expect(batch.weighings).toEqual([
       expect.objectContaining({ truckId: 'T001', netKg: 1000, tareSource: 'registry', flags: [] }),
@@ -91,7 +96,12 @@ describe('parseMessage', () => {
   });
 
   it('accepts an unknown plate as unmatched, with no net weight when no tare is known', () => {
-    const { batch } = parse(WEIGH_TOPIC, { ticket: 3, ts: NOW, plate: '辽L·Z9999', grossKg: 15000 });
+    const { batch } = parse(WEIGH_TOPIC, {
+      ticket: 3,
+      ts: NOW,
+      plate: '辽L·Z9999',
+      grossKg: 15000,
+    });
     expect(batch.weighings[0]).toMatchObject({
       truckId: null,
       netKg: null,

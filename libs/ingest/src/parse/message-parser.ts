@@ -159,6 +159,10 @@ function readJson(payload: Buffer): { ok: true; value: unknown } | ({ ok: false 
   try {
     return { ok: true, value: JSON.parse(payload.toString('utf8')) };
   } catch (error) {
-    return { ok: false, reason: 'not_json', message: `payload is not JSON: ${(error as Error).message}` };
+    return {
+      ok: false,
+      reason: 'not_json',
+      message: `payload is not JSON: ${(error as Error).message}`,
+    };
   }
 }

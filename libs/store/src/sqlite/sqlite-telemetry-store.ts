@@ -65,16 +65,20 @@ export class SqliteTelemetryStore implements TelemetryStore {
 
   track(truckId: string, range: TimeRange): Promise<ReturnType<typeof map.rowToFix>[]> {
     const where = whereClause([['truck_id = ?', truckId]], range);
-    const rows = this.all(`SELECT * FROM fix ${where.sql} ORDER BY ts`, where.params);
+    const rows = this.all(`SELECT * FROM fix ${where.sql} ORDER BY ts, device_id`, where.params);
     return Promise.resolve(rows.map(map.rowToFix));
   }
 
   reads(query: ReadQuery): Promise<ReturnType<typeof map.rowToRead>[]> {
     const where = whereClause(
-      [['truck_id = ?', query.truckId], ['device_id = ?', query.deviceId]],
+      [
+        ['truck_id = ?', query.truckId],
+        ['device_id = ?', query.deviceId],
+      ],
       query,
     );
-    const rows = this.all(`SELECT * FROM bin_read ${where.sql} ORDER BY ts`, where.params);
+    const sql = `SELECT * FROM bin_read ${where.sql} ORDER BY ts, device_id, tag`;
+    const rows = this.all(sql, where.params);
     return Promise.resolve(rows.map(map.rowToRead));
   }
 
@@ -103,10 +107,12 @@ export class SqliteTelemetryStore implements TelemetryStore {
   updateWeighing(match: WeighingMatch): Promise<void> {
     const row = map.weighingToRow(match.updated);
     this.db
-      .prepare(`UPDATE weighing SET truck_id = @truck_id, tare_kg = @tare_kg,
+      .prepare(
+        `UPDATE weighing SET truck_id = @truck_id, tare_kg = @tare_kg,
         tare_source = @tare_source, net_kg = @net_kg, stream = @stream, route_id = @route_id,
         district = @district, flags = @flags, matched_by = @matched_by
-        WHERE weighbridge_id = @weighbridge_id AND ticket = @ticket`)
+        WHERE weighbridge_id = @weighbridge_id AND ticket = @ticket`,
+      )
       .run(row);
     return Promise.resolve();
   }
@@ -119,7 +125,10 @@ export class SqliteTelemetryStore implements TelemetryStore {
 
   deadLetters(query: DeadLetterQuery, page: Page) {
     const where = whereClause(
-      [['reason = ?', query.reason], ['device_id = ?', query.deviceId]],
+      [
+        ['reason = ?', query.reason],
+        ['device_id = ?', query.deviceId],
+      ],
       query,
       'received_at',
     );
@@ -136,7 +145,8 @@ export class SqliteTelemetryStore implements TelemetryStore {
     for (const table of tables) {
       removed += this.db.prepare(`DELETE FROM ${table} WHERE ts < ?`).run(olderThanMs).changes;
     }
-    removed += this.db.prepare('DELETE FROM dead_letter WHERE received_at < ?')
+    removed += this.db
+      .prepare('DELETE FROM dead_letter WHERE received_at < ?')
       .run(olderThanMs).changes;
     return removed;
   }
