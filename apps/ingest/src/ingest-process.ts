@@ -14,6 +14,7 @@ import {
   initTelemetryStore,
   logRegistryLoaded,
   ProcessConfig,
+  startRetention,
 } from '@sanitation/runtime';
 import type { TelemetryStore } from '@sanitation/store';
 import type { ExternalBrokerSource } from '@sanitation/transport';
@@ -25,6 +26,7 @@ export class IngestProcess {
   readonly writer: BatchWriter;
   readonly ingest: IngestService;
   readonly source: ExternalBrokerSource;
+  private stopRetention: () => void = () => undefined;
 
   constructor(
     readonly config: AppConfig,
@@ -56,10 +58,12 @@ export class IngestProcess {
   async start(): Promise<void> {
     logRegistryLoaded(this.registry, this.logger);
     await initTelemetryStore(this.store);
+    this.stopRetention = startRetention(this.store, this.config, this.logger);
   }
 
   /** Stops taking messages first, so that all it acknowledged is written before it exits. */
   async close(): Promise<void> {
+    this.stopRetention();
     await this.source.close();
     await this.writer.drain();
     await this.store.close();

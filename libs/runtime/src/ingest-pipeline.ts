@@ -3,7 +3,7 @@ import type { AppConfig } from '@sanitation/config';
 import { BatchWriter, IngestService, TelemetryEventBus } from '@sanitation/ingest';
 import type { Logger, PlatformMetrics } from '@sanitation/observability';
 import type { RegistryService } from '@sanitation/registry';
-import type { TelemetryStore } from '@sanitation/store';
+import { InfluxTelemetryStore, TelemetryStore } from '@sanitation/store';
 
 export interface IngestParts {
   config: AppConfig;
@@ -26,5 +26,10 @@ export function createIngest(parts: IngestParts): { writer: BatchWriter; ingest:
     parts.logger.child({ component: 'ingest' }),
     parts.config.retentionDays,
   );
+  parts.metrics.addBacklogSource(() => writer.backlog);
+  const store = parts.store;
+  if (store instanceof InfluxTelemetryStore) {
+    parts.metrics.addBacklogSource(() => store.stats().spooledPoints);
+  }
   return { writer, ingest };
 }

@@ -15,7 +15,11 @@ import { AedesSource, MessageSource } from '@sanitation/transport';
 import { ingestSource } from './external-sources';
 import { createIngest } from './ingest-pipeline';
 import { announceAdminToken, logRegistryLoaded } from './process-lifecycle';
-import { createTelemetryStore, initTelemetryStore } from './telemetry-store.factory';
+import {
+  createTelemetryStore,
+  initTelemetryStore,
+  startRetention,
+} from './telemetry-store.factory';
 
 /** Connections sharing the ingest subscription when the platform uses an external broker. */
 const EXTERNAL_CONNECTIONS = 8;
@@ -30,6 +34,7 @@ export class PlatformRuntime {
   readonly ingest: IngestService;
   readonly broker: EmbeddedBroker | null;
   readonly source: MessageSource;
+  private stopRetention: () => void = () => undefined;
 
   constructor(
     readonly config: AppConfig,
@@ -57,10 +62,12 @@ export class PlatformRuntime {
     logRegistryLoaded(this.registry, this.logger);
     announceAdminToken(this.tokens, this.config.dataDir, this.logger);
     await initTelemetryStore(this.store);
+    this.stopRetention = startRetention(this.store, this.config, this.logger);
     if (this.broker) await this.broker.start();
   }
 
   async close(): Promise<void> {
+    this.stopRetention();
     await this.source.close();
     await this.writer.drain();
     if (this.broker) await this.broker.close();

@@ -32,3 +32,30 @@ export function createTelemetryStore(
 export async function initTelemetryStore(store: TelemetryStore): Promise<void> {
   if (store instanceof InfluxTelemetryStore) await store.init();
 }
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * RETENTION_DAYS for the embedded store: telemetry past the horizon is deleted at start
+ * and every hour. InfluxDB keeps its own retention policy (SCHEMA.md).
+ */
+export function startRetention(store: TelemetryStore, config: AppConfig, logger: Logger) {
+  if (!(store instanceof SqliteTelemetryStore)) return () => undefined;
+
+  const prune = () => {
+    const horizon = Date.now() - config.retentionDays * DAY_MS;
+    try {
+      const removed = store.prune(horizon);
+      if (removed > 0) {
+        logger.info({ removed, before: new Date(horizon).toISOString() }, 'pruned old telemetry');
+      }
+    } catch (error) {
+      logger.error({ err: error }, 'pruning old telemetry failed; will try again in an hour');
+    }
+  };
+  prune();
+  const timer = setInterval(prune, HOUR_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
