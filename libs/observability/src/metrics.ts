@@ -59,7 +59,26 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  readonly spoolBytes = new Gauge({
+    name: 'sanitation_store_spool_bytes',
+    help: 'Bytes of points spooled to disk while InfluxDB is unreachable',
+    registers: [this.registry],
+  });
+
+  readonly droppedPoints = new Gauge({
+    name: 'sanitation_store_dropped_points',
+    help: 'Points the InfluxDB spool had to drop when full, since start (never expected)',
+    registers: [this.registry],
+  });
+
+  readonly partialWriteRejects = new Gauge({
+    name: 'sanitation_store_partial_write_rejects',
+    help: 'Lines InfluxDB refused as bad (HTTP 400) since start; logged, not retried',
+    registers: [this.registry],
+  });
+
   private readonly backlogSources: (() => Promise<number> | number)[] = [];
+  private readonly refreshers: (() => void)[] = [];
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'sanitation_process_' });
@@ -70,8 +89,14 @@ export class PlatformMetrics {
     this.backlogSources.push(source);
   }
 
+  /** Runs before each scrape, to copy figures kept elsewhere into gauges. */
+  addRefresher(refresh: () => void): void {
+    this.refreshers.push(refresh);
+  }
+
   /** Reads the backlog sources into the gauge; call before rendering the registry. */
   async refresh(): Promise<void> {
+    for (const refresh of this.refreshers) refresh();
     const counts = await Promise.all(this.backlogSources.map((source) => source()));
     this.storeBacklog.set(counts.reduce((sum, n) => sum + n, 0));
   }

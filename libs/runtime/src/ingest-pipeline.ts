@@ -30,6 +30,12 @@ export function createIngest(parts: IngestParts): { writer: BatchWriter; ingest:
   const store = parts.store;
   if (store instanceof InfluxTelemetryStore) {
     parts.metrics.addBacklogSource(() => store.stats().spooledPoints);
+    parts.metrics.addRefresher(() => {
+      const stats = store.stats();
+      parts.metrics.spoolBytes.set(stats.spoolBytes);
+      parts.metrics.droppedPoints.set(stats.droppedPoints);
+      parts.metrics.partialWriteRejects.set(stats.partialWriteRejects);
+    });
   }
   return { writer, ingest };
 }

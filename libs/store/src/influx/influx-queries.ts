@@ -1,6 +1,7 @@
 /** The store's reads through InfluxQL. */
 import type { FixRecord, ReadRecord } from '@sanitation/contracts';
 import type { ReadQuery, TimeRange, TonnageQuery, TonnageRow } from '../telemetry-store';
+import { compareTonnageRows } from '../tonnage';
 import { timeClause, type InfluxQlClient } from './influxql-client';
 import { quoteString as s } from './line-protocol';
 import { MEASUREMENT } from './points';
@@ -32,10 +33,10 @@ export class InfluxQueries {
       `SELECT * FROM "${MEASUREMENT.fix}"` +
       where(`"truckId" = ${s(truckId)}`, timeClause(range)) +
       ' ORDER BY time ASC';
-    return (await this.influxql.rows(q)).map(rowToFix);
+    return (await this.influxql.rows(q)).map(rowToFix).sort(fixOrder);
   }
 
-  /** Reads in time order, like a track. */
+  /** Reads in time order, like a track; then by device and tag, as in the SQLite store. */
   async reads(query: ReadQuery): Promise<ReadRecord[]> {
     const q =
       `SELECT * FROM "${MEASUREMENT.read}"` +
@@ -45,7 +46,7 @@ export class InfluxQueries {
         timeClause(query),
       ) +
       ' ORDER BY time ASC';
-    return (await this.influxql.rows(q)).map(rowToRead);
+    return (await this.influxql.rows(q)).map(rowToRead).sort(readOrder);
   }
 
   /**
@@ -75,9 +76,7 @@ export class InfluxQueries {
       sums.set(id, sum);
     }
 
-    return [...sums.values()].sort(
-      (a, b) => a.periodStart - b.periodStart || (a.key ?? '').localeCompare(b.key ?? ''),
-    );
+    return [...sums.values()].sort(compareTonnageRows);
   }
 
   /** Which of these fixes (older than the duplicate-key window) are already stored. */
@@ -112,13 +111,23 @@ export class InfluxQueries {
   }
 }
 
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Series come back merged by time; ties (same ms, or reads with offsets) get a fixed order. */
+const fixOrder = (a: FixRecord, b: FixRecord): number =>
+  a.ts - b.ts || byCodeUnit(a.deviceId, b.deviceId);
+
+const readOrder = (a: ReadRecord, b: ReadRecord): number =>
+  a.ts - b.ts || byCodeUnit(a.deviceId, b.deviceId) || byCodeUnit(a.tag, b.tag);
+
 function byDevice<T extends { deviceId: string }>(records: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const r of records) groups.set(r.deviceId, [...(groups.get(r.deviceId) ?? []), r]);
   return groups;
 }
 
+/** The smallest range holding every record (`to` is exclusive). */
 function span(records: { ts: number }[]): TimeRange {
   const times = records.map((r) => r.ts);
-  return { from: Math.min(...times), to: Math.max(...times) };
+  return { from: Math.min(...times), to: Math.max(...times) + 1 };
 }

@@ -73,7 +73,7 @@ describe('InfluxTelemetryStore on InfluxDB 1.6.7', () => {
 
     expect(written.fixes).toHaveLength(3);
     expect(written.reads).toHaveLength(2);
-    expect(await store.track('T001', { from: T0, to: T0 + 5_000 })).toEqual(fixes.slice(0, 2));
+    expect(await store.track('T001', { from: T0, to: T0 + 5_001 })).toEqual(fixes.slice(0, 2));
     expect(await store.track('T001', { from: T0 + 1 })).toEqual([fixes[1]]);
     const byTag = (a: { tag: string }, b: { tag: string }) => a.tag.localeCompare(b.tag);
     expect((await store.reads({ truckId: 'T001' })).sort(byTag)).toEqual([...reads].sort(byTag));

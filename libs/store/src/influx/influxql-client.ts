@@ -66,10 +66,14 @@ export class InfluxQlClient {
   }
 }
 
-/** `time` bounds of a range, inclusive, in InfluxQL. */
+/**
+ * `time` bounds of a range in InfluxQL: `from` inclusive, `to` exclusive, as in the SQLite
+ * store. A point's sub-millisecond offset (SCHEMA.md) keeps it inside the millisecond of its
+ * `ts`, so these bounds hold for reads and weighings too.
+ */
 export function timeClause(range: { from?: number; to?: number }): string {
   const parts: string[] = [];
   if (range.from !== undefined) parts.push(`time >= ${Math.floor(range.from)}ms`);
-  if (range.to !== undefined) parts.push(`time < ${Math.floor(range.to) + 1}ms`);
+  if (range.to !== undefined) parts.push(`time < ${Math.floor(range.to)}ms`);
   return parts.join(' AND ');
 }
