@@ -6,7 +6,7 @@ import { timeClause, type InfluxQlClient } from './influxql-client';
 import { quoteString as s } from './line-protocol';
 import { MEASUREMENT } from './points';
 import { rowToFix, rowToRead } from './rows';
-import { monthStart } from './zoned-time';
+import { periodStart as localPeriodStart } from '../local-period';
 
 const TONNAGE_TAG = {
   facility: 'facilityId',
@@ -67,7 +67,7 @@ export class InfluxQueries {
     const sums = new Map<string, TonnageRow>();
     for (const row of await this.influxql.rows(q)) {
       const day = Number(row.time);
-      const periodStart = query.interval === 'month' ? monthStart(day, query.timezone) : day;
+      const periodStart = query.interval === 'month' ? localPeriodStart(day, query.timezone, 'month') : day;
       const key = typeof row[tag] === 'string' && row[tag] !== '' ? String(row[tag]) : null;
       const id = `${periodStart}\u0000${key ?? ''}`;
       const sum = sums.get(id) ?? { periodStart, key, netKg: 0, weighings: 0 };
