@@ -21,13 +21,19 @@ const DAY_MS = 86_400_000;
 const SPEED = Number(process.env.DEMO_SPEED ?? 60);
 
 async function main(): Promise<void> {
-  const registryPath = resolve(process.env.REGISTRY_PATH ?? join(ROOT, 'seeds/panjin/registry.json'));
+  const registryPath = resolve(
+    process.env.REGISTRY_PATH ?? join(ROOT, 'seeds/panjin/registry.json'),
+  );
   const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, 'data'));
-  const platform = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/platform/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, REGISTRY_PATH: registryPath, DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const platform = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', 'apps/platform/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, REGISTRY_PATH: registryPath, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log = new DemoLog();
   const ports = log.follow(platform);
   const stop = () => platform.kill('SIGTERM');
@@ -46,8 +52,10 @@ async function main(): Promise<void> {
     hours: 19,
     scenario: loadScenario(join(ROOT, 'simulators/scenarios/panjin-demo.json')),
   });
-  log.line(`simulating ${yesterday} in Panjin: ${day.messages.length} messages at ${SPEED}x; ` +
-    `${day.truth.alerts.length} alerts expected`);
+  log.line(
+    `simulating ${yesterday} in Panjin: ${day.messages.length} messages at ${SPEED}x; ` +
+      `${day.truth.alerts.length} alerts expected`,
+  );
 
   const secrets = JSON.parse(readFileSync(join(ROOT, 'seeds/panjin/device-secrets.json'), 'utf8'));
   const summary = await replayMessages(day.messages, {
@@ -57,8 +65,10 @@ async function main(): Promise<void> {
     progress: false,
     label: 'demo',
   });
-  log.line(`the simulated day is over: ${summary.messages} messages published; ` +
-    'the platform keeps running (Ctrl-C stops it)');
+  log.line(
+    `the simulated day is over: ${summary.messages} messages published; ` +
+      'the platform keeps running (Ctrl-C stops it)',
+  );
 }
 
 function adminToken(dataDir: string): string | null {
