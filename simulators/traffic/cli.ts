@@ -24,7 +24,9 @@ export const REPLAY_HELP = `replay: publish a traffic file with each device's ow
   --speed N|max        pace, 1 = as recorded (default 1)
   --shift-to-now       move device times by whole days so the day replays as today
   --shift-days N       move device times by N days (either option rewrites payload bytes)
-  --max-in-flight N    QoS 1 publishes awaiting PUBACK (default 2000)
+  --max-in-flight N    QoS 1 publishes of one device awaiting PUBACK (default 2000)
+  --unordered          let devices overtake each other (broker load tests only: the
+                       platform may then raise alerts the recorded day did not)
 `;
 
 export async function recordCommand(argv: string[]): Promise<number> {
@@ -51,7 +53,7 @@ export async function recordCommand(argv: string[]): Promise<number> {
 }
 
 export async function replayCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['help', 'shift-to-now']);
+  const args = parseArgs(argv, ['help', 'shift-to-now', 'unordered']);
   if (args.flags.has('help')) {
     process.stdout.write(REPLAY_HELP);
     return 0;
@@ -72,6 +74,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
       shiftMs: shiftDays * DAY_MS,
       maxInFlight: args.values.has('max-in-flight') ? Number(args.values.get('max-in-flight'))
         : undefined,
+      ordered: !args.flags.has('unordered'),
       progress: true,
     },
   );

@@ -1,7 +1,12 @@
 /**
  * Publishes traffic as its devices would: each device with its own credentials, at the
- * recorded pace divided by the speed factor, or as fast as the broker takes it with a bounded
- * number of QoS 1 publishes in flight.
+ * recorded pace divided by the speed factor, or as fast as the broker takes it.
+ *
+ * In recorded order (the default): a device's own messages may be in flight together, but
+ * before another device's message goes out every earlier one is acknowledged. Devices use
+ * separate connections, so without that barrier a later message could overtake an earlier
+ * one at the broker, move the platform's event clock past a deadline the earlier message
+ * would have met, and raise an alert the recorded day never raised (contract §4, §6).
  */
 import mqtt, { MqttClient } from 'mqtt';
 import { parseDeviceTopic } from '@sanitation/contracts';
@@ -25,6 +30,8 @@ export interface ReplayOptions {
   /** Added to every device time inside payloads (0 keeps payloads byte for byte). */
   shiftMs?: number;
   maxInFlight?: number;
+  /** False lets different devices' messages overtake each other, for raw broker load. */
+  ordered?: boolean;
   progress?: boolean;
   label?: string;
 }
@@ -54,7 +61,9 @@ export async function replayMessages(messages: ReplayMessage[], options: ReplayO
     : null;
   const startedAt = Date.now();
   const firstT = messages[0]?.t ?? 0;
+  const ordered = options.ordered ?? true;
   let inFlight = 0;
+  let inFlightDevice: string | null = null;
   let failure: Error | null = null;
   let slotFreed: (() => void) | null = null;
 
@@ -72,14 +81,18 @@ export async function replayMessages(messages: ReplayMessage[], options: ReplayO
         const waitMs = dueAt - Date.now();
         if (waitMs > 0) await sleep(waitMs);
       }
-      while (inFlight >= maxInFlight && !failure) {
+      const deviceId = deviceOfTopic(message.topic);
+      const mustWait = () =>
+        inFlight >= maxInFlight || (ordered && inFlight > 0 && deviceId !== inFlightDevice);
+      while (mustWait() && !failure) {
         await new Promise<void>((resolve) => { slotFreed = resolve; });
       }
       if (failure) throw failure;
+      inFlightDevice = deviceId;
 
       const payload = typeof message.payload === 'string' ? Buffer.from(message.payload, 'utf8')
         : message.payload;
-      const client = clients.get(deviceOfTopic(message.topic))!;
+      const client = clients.get(deviceId)!;
       inFlight += 1;
       client.publishAsync(message.topic, options.shiftMs ? shiftPayloadTimes(payload,
         options.shiftMs) : payload, { qos: message.qos ?? 1, retain: message.retain ?? false })

@@ -13,11 +13,6 @@ export interface ReplayInto {
   /** 1 = real time; Infinity = as fast as the broker acknowledges. */
   speed?: number;
   shiftMs?: number;
-  /**
-   * 1 keeps the recorded order across devices at the broker; the event clock follows every
-   * device, so a heartbeat overtaking a fix would move deadlines ahead of that fix.
-   */
-  maxInFlight?: number;
 }
 
 export function replayInto(platform: PlatformProcess, messages: ReplayMessage[],
@@ -27,7 +22,6 @@ export function replayInto(platform: PlatformProcess, messages: ReplayMessage[],
     secrets: MINI_DEVICE_SECRETS,
     speed: options.speed ?? Infinity,
     shiftMs: options.shiftMs ?? 0,
-    maxInFlight: options.maxInFlight ?? 1,
   });
 }
 
