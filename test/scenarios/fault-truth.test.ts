@@ -26,7 +26,7 @@ describe('the mini-all-faults scenario against the platform', () => {
     expect({ missing: comparison.missing, unexpected: comparison.unexpected })
       .toEqual({ missing: [], unexpected: [] });
     expect(comparison.perType.map((score) => score.type).sort()).toEqual([
-      'gps_silence', 'missed_bins', 'overweight', 'track_jump', 'weighing_missing',
+      'gps_silence', 'missed_bins', 'off_route', 'overweight', 'track_jump', 'weighing_missing',
       'weighing_sequence_gap', 'weighing_unmatched',
     ]);
     for (const score of comparison.perType) {
