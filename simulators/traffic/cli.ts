@@ -1,5 +1,6 @@
 /** `record` and `replay` subcommands. */
 import { readFileSync } from 'node:fs';
+import { TOPIC_ROOT } from '@sanitation/contracts';
 import { parseArgs, parseSpeed, requireValue } from '../support/args';
 import { formatSeconds } from '../support/progress';
 import { startRecorder } from './record';
@@ -52,6 +53,11 @@ export async function recordCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** Alerts and fleet states are the platform's output, not device traffic (contract §3). */
+function isPlatformOutput(topic: string): boolean {
+  return topic.startsWith(`${TOPIC_ROOT}/alerts/`) || topic.startsWith(`${TOPIC_ROOT}/fleet/`);
+}
+
 export async function replayCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['help', 'shift-to-now', 'unordered']);
   if (args.flags.has('help')) {
@@ -59,7 +65,12 @@ export async function replayCommand(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const records = await loadTraffic(requireValue(args, 'file'));
+  const recorded = await loadTraffic(requireValue(args, 'file'));
+  const records = recorded.filter((record) => !isPlatformOutput(record.topic));
+  if (records.length < recorded.length) {
+    process.stderr.write(`skipping ${recorded.length - records.length} messages the platform ` +
+      'itself published (alerts, fleet state): a replay re-creates them\n');
+  }
   const secretsPath = args.values.get('secrets');
   const shiftDays = args.flags.has('shift-to-now') ? daysToNow(records[0]?.t ?? Date.now())
     : Number(args.values.get('shift-days') ?? 0);
