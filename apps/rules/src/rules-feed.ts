@@ -32,7 +32,12 @@ export class RulesFeed {
     this.metrics.messagesIn.inc({ channel: parsed.channel ?? 'unknown' });
 
     const { fixes, reads, weighings, statuses } = parsed.batch;
-    this.bus.emit({ fixes, reads, weighings, statuses, rejectedTickets: parsed.rejectedTickets });
-    return Promise.resolve();
+    return this.bus.emit({
+      fixes,
+      reads,
+      weighings,
+      statuses,
+      rejectedTickets: parsed.rejectedTickets,
+    });
   }
 }

@@ -40,7 +40,7 @@ export class IngestService implements RefusalSink {
 
     this.count(parsed, stored);
     this.logRejections(parsed.batch.deadLetters);
-    this.bus.emit({
+    await this.bus.emit({
       fixes: stored.fixes,
       reads: stored.reads,
       weighings: stored.weighings,

@@ -15,9 +15,19 @@ export interface AcceptedEvents {
 
 export class TelemetryEventBus {
   private readonly subject = new Subject<AcceptedEvents>();
+  private readonly commitHooks: (() => Promise<void>)[] = [];
   readonly events$ = this.subject.asObservable();
 
-  emit(events: AcceptedEvents): void {
+  /**
+   * A listener whose own state must be durable before a message is acknowledged (the
+   * rules' state) registers how to make it so; emit() waits for every such hook.
+   */
+  addCommitHook(commit: () => Promise<void>): void {
+    this.commitHooks.push(commit);
+  }
+
+  /** Hands the events to the listeners; resolves once their state is durable too. */
+  async emit(events: AcceptedEvents): Promise<void> {
     const empty =
       events.fixes.length +
         events.reads.length +
@@ -25,6 +35,9 @@ export class TelemetryEventBus {
         events.statuses.length +
         events.rejectedTickets.length ===
       0;
-    if (!empty) this.subject.next(events);
+    if (empty) return;
+
+    this.subject.next(events);
+    await Promise.all(this.commitHooks.map((commit) => commit()));
   }
 }
