@@ -8,3 +8,4 @@ export * from './external-sources';
 export * from './process-config';
 export * from './process-lifecycle';
 export * from './api-bindings';
+export * from './fleet-state-throttle';

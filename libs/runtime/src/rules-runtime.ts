@@ -18,6 +18,7 @@ import type { RegistryService } from '@sanitation/registry';
 import { RulesConfig, RulesEngine, SqliteRulesRepository } from '@sanitation/rules';
 import type { TelemetryStore } from '@sanitation/store';
 import type { MessageSource } from '@sanitation/transport';
+import { FleetStateThrottle } from './fleet-state-throttle';
 import { WeighingMatcher } from './weighing-matcher';
 
 /** How often the event clock catches up with wall time while traffic is quiet. */
@@ -41,6 +42,7 @@ export class RulesRuntime {
   readonly match: WeighingMatcher;
   readonly probe: HealthProbe;
   private readonly fleetChanges = new Subject<TruckState>();
+  private readonly fleetThrottle = new FleetStateThrottle((state) => this.sendState(state));
   private readonly stops: (() => void)[] = [];
   private lastTickError = '';
   private pendingPersist: Promise<void> | null = null;
@@ -51,7 +53,7 @@ export class RulesRuntime {
       repository: new SqliteRulesRepository(deps.dataDir),
       config: deps.config,
       alertSink: { publish: (alert) => this.publishAlert(alert) },
-      fleetSink: { publish: (state) => this.publishState(state) },
+      fleetSink: { publish: (state) => this.fleetThrottle.offer(state) },
     });
     this.alerts = this.alertsPort();
     this.fleet = { fleet: () => this.engine.fleet(), changes$: this.fleetChanges.asObservable() };
@@ -92,6 +94,7 @@ export class RulesRuntime {
   close(): void {
     for (const stop of this.stops.splice(0)) stop();
     this.engine.close();
+    this.fleetThrottle.close();
     this.fleetChanges.complete();
   }
 
@@ -146,7 +149,7 @@ export class RulesRuntime {
       );
   }
 
-  private publishState(state: TruckState): void {
+  private sendState(state: TruckState): void {
     this.fleetChanges.next(state);
     this.deps.source
       .publish(fleetStateTopic(state.truckId), JSON.stringify(state), { qos: 1, retain: true })
