@@ -15,9 +15,9 @@ import {
   reloadRegistryOnHangup,
   RulesRuntime,
   runMain,
+  serveConsole,
 } from '@sanitation/runtime';
 import { AckingMqttServer } from '@sanitation/transport';
-import { serveConsole } from './console';
 import { PlatformModule } from './platform.module';
 
 async function bootstrap(): Promise<void> {
@@ -41,7 +41,7 @@ async function bootstrap(): Promise<void> {
     PlatformModule.forRoot(runtime, rules),
     { logger: new NestPinoLogger(logger.child({ component: 'nest' })), bodyParser: true },
   );
-  serveConsole(app);
+  serveConsole(app, config.registryPath);
   setupOpenApi(app);
   app.connectMicroservice({ strategy: new AckingMqttServer(runtime.source) });
   await app.startAllMicroservices();

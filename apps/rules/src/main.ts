@@ -15,6 +15,7 @@ import {
   loadProcessConfig,
   reloadRegistryOnHangup,
   runMain,
+  serveConsole,
 } from '@sanitation/runtime';
 import { AckingMqttServer } from '@sanitation/transport';
 import { RulesHttpModule } from './rules-http.module';
@@ -33,6 +34,7 @@ async function bootstrap(): Promise<void> {
     logger: new NestPinoLogger(logger.child({ component: 'nest' })),
     bodyParser: true,
   });
+  serveConsole(app, config.registryPath);
   setupOpenApi(app);
   app.connectMicroservice({ strategy: new AckingMqttServer(parts.source) });
   await app.startAllMicroservices();

@@ -9,3 +9,4 @@ export * from './process-config';
 export * from './process-lifecycle';
 export * from './api-bindings';
 export * from './fleet-state-throttle';
+export * from './console';
