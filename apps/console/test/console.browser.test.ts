@@ -3,31 +3,16 @@
  * the fake API of ./fake-api: sign-in, the fleet map and its live stream, alerts and
  * the weighbridge tickets.
  */
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { computedStyle as computed, launchChromium } from './chromium';
 import { FakeApi, startFakeApi } from './fake-api';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { cityClock, COUNT_LIST_RENDERS, LIST_RENDERS, rowShows } from './page-probes';
 
 jest.setTimeout(60_000);
 
-/** A style property as the browser computes it (colours come back as rgb(…)). */
-async function computed(page: Page, selector: string, property: string): Promise<string> {
-  return page
-    .locator(selector)
-    .evaluate(
-      (el, name) => el.ownerDocument.defaultView?.getComputedStyle(el).getPropertyValue(name) ?? '',
-      property,
-    );
-}
+const FLOOD_EVENTS = 1000;
+/** The fleet stream is drawn in batches at most this often (fleet-store.js). */
+const BATCH_MS = 250;
 
 function legendColour(page: Page, status: string): Promise<string> {
   return computed(page, `#map-legend li[data-status="${status}"] .swatch`, 'background-color');
@@ -49,7 +34,7 @@ describe('web console in a browser', () => {
 
   beforeAll(async () => {
     api = await startFakeApi();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(api.url);
@@ -111,6 +96,21 @@ describe('web console in a browser', () => {
     await page.waitForSelector('.truck-marker[data-truck-id="T002"][data-status="on_route"]');
     expect(await markerTransform(page, 'T002')).not.toBe(before);
     expect(await markerFill(page, 'T002')).toBe(await legendColour(page, 'on_route'));
+  });
+
+  it('draws a flood of stream events in batches and ends at the last state', async () => {
+    await page.evaluate(COUNT_LIST_RENDERS);
+    const truck = api.fleet.find((t) => t.truckId === 'T005')!;
+    const started = Date.now();
+    const tsOf = (i: number) => started - (FLOOD_EVENTS - i) * 1000;
+    for (let i = 0; i < FLOOD_EVENTS; i++) {
+      const lastFix = { ts: new Date(tsOf(i)).toISOString(), lat: 40.99 + i * 1e-5, lon: 122.07 };
+      api.pushTruck({ ...truck, lastFix: { ...lastFix, speedKmh: 20 } });
+    }
+
+    await page.waitForFunction(rowShows('T005', cityClock(tsOf(FLOOD_EVENTS - 1))));
+    const elapsedMs = Date.now() - started;
+    expect(await page.evaluate<number>(LIST_RENDERS)).toBeLessThanOrEqual(elapsedMs / BATCH_MS + 4);
   });
 
   it("shows a truck's details and track with a replay slider when it is clicked", async () => {

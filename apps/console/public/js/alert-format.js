@@ -1,7 +1,7 @@
 /** How one alert reads: its order in the list and its details as one line of text. */
 import { SEVERITY_RANK } from './alert-kinds.js';
 import { h } from './dom.js';
-import { formatCityTime, toEpochMs } from './time.js';
+import { formatCityClock, formatCityTime, toEpochMs } from './time.js';
 
 /** @typedef {import('./alerts-panel.js').Alert} Alert */
 
@@ -26,5 +26,17 @@ export function detailsLine(details) {
 /** @param {unknown} v */
 function formatDetail(v) {
   if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return formatCityTime(v);
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (isPlace(v)) return `${formatCityClock(v.ts)} at ${v.lat.toFixed(5)}, ${v.lon.toFixed(5)}`;
+  return v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * A fix as a rule quotes it, e.g. the two ends of a track jump.
+ * @param {unknown} v
+ * @returns {v is {ts: string, lat: number, lon: number}}
+ */
+function isPlace(v) {
+  if (v === null || typeof v !== 'object') return false;
+  const { ts, lat, lon } = /** @type {Record<string, unknown>} */ (v);
+  return typeof ts === 'string' && typeof lat === 'number' && typeof lon === 'number';
 }

@@ -2,6 +2,11 @@
  * The fleet as the console knows it: loaded from GET /api/fleet, then kept current by
  * the server-sent events of GET /api/fleet/stream (one truck state per event). The
  * session cookie authenticates the stream, as EventSource cannot send a header.
+ *
+ * Every fix changes a truck's state, so a busy city or a fast replay sends hundreds to
+ * thousands of events a second. States are stored as they come but reported in batches,
+ * one truck at most once per batch: rendering per event would keep the page from ever
+ * painting, and the platform drops a stream that falls 1 MiB behind (contract §5).
  */
 import { getJson } from './api.js';
 
@@ -9,15 +14,25 @@ import { getJson } from './api.js';
 const RECONNECT_DELAY_MS = 3000;
 /** Event names a server may give truck states; unnamed events arrive as "message". */
 const STATE_EVENTS = ['message', 'state'];
+/** Changes are reported at most this often (ms). */
+const BATCH_MS = 250;
 
 /** @typedef {import('./status.js').TruckState} TruckState */
+/** @typedef {{state: TruckState, previous: TruckState | undefined}} TruckChange */
 
 export class FleetStore {
   constructor() {
     /** @type {Map<string, TruckState>} */
     this.trucks = new Map();
-    /** @type {Set<(state: TruckState, previous: TruckState | undefined) => void>} */
+    /** @type {Set<(changes: TruckChange[]) => void>} */
     this.changeListeners = new Set();
+    /**
+     * Trucks changed since the last batch, with their state before the first change.
+     * @type {Map<string, TruckState | undefined>}
+     */
+    this.pending = new Map();
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.batchTimer = undefined;
     /** @type {Set<(connected: boolean, message: string) => void>} */
     this.streamListeners = new Set();
     /** @type {EventSource | null} */
@@ -52,6 +67,9 @@ export class FleetStore {
   stop() {
     this.running = false;
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    this.pending.clear();
     this.source?.close();
     this.source = null;
   }
@@ -82,7 +100,7 @@ export class FleetStore {
       // brings back the sign-in form) and catches up on changes missed meanwhile.
       this.load()
         .then((states) => {
-          for (const state of states) this.emitChange(state, undefined);
+          this.emitChanges(states.map((state) => ({ state, previous: undefined })));
           if (this.running) this.open();
         })
         .catch(() => this.scheduleReconnect());
@@ -100,18 +118,29 @@ export class FleetStore {
     for (const state of Array.isArray(data) ? data : [data]) {
       if (!state || typeof state.truckId !== 'string') continue;
       const previous = this.trucks.get(state.truckId);
-      const merged = { ...previous, ...state };
-      this.trucks.set(state.truckId, merged);
-      this.emitChange(merged, previous);
+      this.trucks.set(state.truckId, { ...previous, ...state });
+      if (!this.pending.has(state.truckId)) this.pending.set(state.truckId, previous);
+    }
+    if (this.pending.size > 0 && this.batchTimer === undefined) {
+      this.batchTimer = setTimeout(() => this.flush(), BATCH_MS);
     }
   }
 
-  /**
-   * @param {TruckState} state
-   * @param {TruckState | undefined} previous
-   */
-  emitChange(state, previous) {
-    for (const listener of this.changeListeners) listener(state, previous);
+  flush() {
+    this.batchTimer = undefined;
+    /** @type {TruckChange[]} */
+    const changes = [];
+    for (const [truckId, previous] of this.pending) {
+      const state = this.trucks.get(truckId);
+      if (state) changes.push({ state, previous });
+    }
+    this.pending.clear();
+    if (changes.length > 0) this.emitChanges(changes);
+  }
+
+  /** @param {TruckChange[]} changes */
+  emitChanges(changes) {
+    for (const listener of this.changeListeners) listener(changes);
   }
 
   /**

@@ -54,12 +54,13 @@ function showFleet() {
   renderLegend(byId('map-legend'), trucks);
 }
 
-fleet.changeListeners.add((state, previous) => {
-  map.updateTruck(state);
-  list.setTrucks(fleet.list());
-  renderLegend(byId('map-legend'), fleet.list());
-  detail.update(state);
-  if (!previous || previous.openAlerts !== state.openAlerts) alerts.nudge();
+fleet.changeListeners.add((changes) => {
+  const trucks = fleet.list();
+  map.updateTrucks(changes.map((c) => c.state));
+  list.setTrucks(trucks);
+  renderLegend(byId('map-legend'), trucks);
+  for (const { state } of changes) detail.update(state);
+  if (changes.some((c) => c.previous?.openAlerts !== c.state.openAlerts)) alerts.nudge();
 });
 
 fleet.streamListeners.add((connected, message) => {
@@ -75,16 +76,25 @@ function fleetError(text) {
   el.hidden = !text;
 }
 
-async function loadDistricts() {
-  try {
-    map.setDistricts(await getJson(DISTRICTS_URL));
-  } catch (err) {
-    byId('map-message').textContent = `District outlines unavailable: ${errorText(err)}`;
-  }
+/** @returns {Promise<{geojson: unknown} | {failure: string}>} */
+function fetchDistricts() {
+  return getJson(DISTRICTS_URL).then(
+    (geojson) => ({ geojson }),
+    (err) => ({ failure: errorText(err) }),
+  );
+}
+
+/** @param {{geojson: unknown} | {failure: string}} outlines */
+function showDistricts(outlines) {
+  if ('geojson' in outlines) map.setDistricts(outlines.geojson);
+  else byId('map-message').textContent = `District outlines unavailable: ${outlines.failure}`;
 }
 
 async function start() {
   byId('signin').hidden = true;
+  // The outlines come with the fleet, so that the map is fitted to the city once, before
+  // the first trucks are drawn, and not refitted under them when the file arrives later.
+  const outlines = fetchDistricts();
   /** @type {unknown} */
   let fleetFailure = null;
   try {
@@ -98,7 +108,7 @@ async function start() {
   byId('loading').hidden = true;
   byId('app').hidden = false;
   showTab(location.hash === '#weighbridge' ? 'weighbridge' : 'fleet');
-  void loadDistricts();
+  showDistricts(await outlines);
   alerts.start();
   weighings.start();
   tonnage.start();

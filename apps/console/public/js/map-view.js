@@ -5,6 +5,7 @@
  * their size at any zoom.
  */
 import { svg } from './dom.js';
+import { labelPoint } from './label-point.js';
 import { PanZoom } from './pan-zoom.js';
 import { boundsOf, fitProjection, polygonRings } from './projection.js';
 import { statusStyle } from './status.js';
@@ -35,6 +36,8 @@ export class MapView {
     this.projection = null;
     /** @type {any[]} */
     this.districts = [];
+    /** @type {Array<[number, number] | null>} [lon, lat] of each district's name */
+    this.labelPoints = [];
     /** @type {Map<string, TruckState>} */
     this.trucks = new Map();
     /** @type {Map<string, SVGGElement>} */
@@ -53,6 +56,7 @@ export class MapView {
   /** @param {any} geojson a FeatureCollection of (Multi)Polygons, [lon, lat] */
   setDistricts(geojson) {
     this.districts = Array.isArray(geojson?.features) ? geojson.features : [];
+    this.labelPoints = this.districts.map((f) => labelPoint(polygonRings(f.geometry)));
     this.projection = null;
     this.ensureProjection();
     this.drawDistricts();
@@ -66,11 +70,20 @@ export class MapView {
     this.redraw();
   }
 
-  /** @param {TruckState} state */
-  updateTruck(state) {
-    this.trucks.set(state.truckId, state);
-    this.ensureProjection();
-    this.redraw();
+  /**
+   * Moves and recolours the markers of these trucks only: the stream reports a few
+   * changed trucks many times a second, and redrawing every marker each time is waste.
+   * @param {TruckState[]} states
+   */
+  updateTrucks(states) {
+    for (const state of states) this.trucks.set(state.truckId, state);
+    if (!this.projection) {
+      this.ensureProjection();
+      this.redraw();
+      return;
+    }
+    for (const state of states) this.drawMarker(state);
+    this.raiseSelected();
   }
 
   /** @param {string | null} truckId */
@@ -142,7 +155,7 @@ export class MapView {
     this.labelLayer.replaceChildren();
     const proj = this.projection;
     if (!proj) return;
-    for (const feature of this.districts) {
+    for (const [index, feature] of this.districts.entries()) {
       const rings = polygonRings(feature.geometry);
       const d = rings
         .map((/** @type {number[][]} */ ring) => {
@@ -156,12 +169,12 @@ export class MapView {
       path.append(title);
       this.districtLayer.append(path);
 
-      const bounds = boundsOf(rings.flat());
-      if (!bounds) continue;
+      const at = this.labelPoints[index];
+      if (!at) continue;
       const label = svg('text', { class: 'district-label' });
       label.textContent = String(feature.properties?.name ?? '');
-      label.dataset.lon = String((bounds.minLon + bounds.maxLon) / 2);
-      label.dataset.lat = String((bounds.minLat + bounds.maxLat) / 2);
+      label.dataset.lon = String(at[0]);
+      label.dataset.lat = String(at[1]);
       this.labelLayer.append(label);
     }
   }
@@ -189,32 +202,41 @@ export class MapView {
   }
 
   drawMarkers() {
-    for (const [id, marker] of this.markers) {
-      if (!this.trucks.get(id)?.lastFix) {
-        marker.remove();
-        this.markers.delete(id);
-      }
+    for (const [truckId, marker] of this.markers) {
+      if (this.trucks.has(truckId)) continue;
+      marker.remove();
+      this.markers.delete(truckId);
     }
-    for (const truck of this.trucks.values()) {
-      if (!truck.lastFix) continue;
-      const marker = this.markers.get(truck.truckId) ?? this.createMarker(truck.truckId);
-      const [x, y] = this.screen(truck.lastFix.lon, truck.lastFix.lat);
-      const style = statusStyle(truck.status);
-      marker.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
-      marker.dataset.status = truck.status;
-      marker.classList.toggle('selected', truck.truckId === this.selectedId);
-      const [dot, label, title] = marker.children;
-      dot.setAttribute('fill', style.colour);
-      label.textContent = truck.plate;
-      label.classList.toggle(
-        'shown',
-        this.view.k >= LABEL_ZOOM || truck.truckId === this.selectedId,
-      );
-      title.textContent = `${truck.plate} (${truck.truckId}) · ${style.label}`;
+    for (const truck of this.trucks.values()) this.drawMarker(truck);
+    this.raiseSelected();
+    this.drawReplayMarker();
+  }
+
+  /** @param {TruckState} truck */
+  drawMarker(truck) {
+    if (!truck.lastFix) {
+      this.markers.get(truck.truckId)?.remove();
+      this.markers.delete(truck.truckId);
+      return;
     }
+    const marker = this.markers.get(truck.truckId) ?? this.createMarker(truck.truckId);
+    const [x, y] = this.screen(truck.lastFix.lon, truck.lastFix.lat);
+    const style = statusStyle(truck.status);
+    marker.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+    marker.dataset.status = truck.status;
+    marker.classList.toggle('selected', truck.truckId === this.selectedId);
+    const [dot, label, title] = marker.children;
+    dot.setAttribute('fill', style.colour);
+    label.textContent = truck.plate;
+    label.classList.toggle('shown', this.view.k >= LABEL_ZOOM || truck.truckId === this.selectedId);
+    title.textContent = `${truck.plate} (${truck.truckId}) · ${style.label}`;
+  }
+
+  /** The selected truck's marker and the replay marker are drawn last, above the rest. */
+  raiseSelected() {
     const selected = this.selectedId && this.markers.get(this.selectedId);
     if (selected) this.markerLayer.append(selected);
-    this.drawReplayMarker();
+    if (this.replayMarker.isConnected) this.markerLayer.append(this.replayMarker);
   }
 
   /** @param {string} truckId */

@@ -7,7 +7,12 @@ import { cityMidnightIso } from './time.js';
 const REFRESH_MS = 30_000;
 
 /**
- * @typedef {{period: string, key: string, netKg: number, tonnes: number, weighings: number}} Row
+ * @typedef {object} Row
+ * @property {string} period
+ * @property {string | null} key null for tickets without a truck, stream or district
+ * @property {number} netKg
+ * @property {number} tonnes
+ * @property {number} weighings
  */
 
 export class TonnagePanel {
@@ -35,7 +40,7 @@ export class TonnagePanel {
 
   async refresh() {
     await Promise.all([
-      this.load(this.byFacility, 'facility', 'By facility', (k) => k),
+      this.load(this.byFacility, 'facility', 'By facility', (k) => k ?? '—'),
       this.load(this.byStream, 'stream', 'By stream', streamLabel),
     ]);
   }
@@ -44,7 +49,7 @@ export class TonnagePanel {
    * @param {HTMLElement} box
    * @param {'facility' | 'stream'} groupBy
    * @param {string} title
-   * @param {(key: string) => string} label
+   * @param {(key: string | null) => string} label
    */
   async load(box, groupBy, title, label) {
     const path = withQuery('/api/tonnage', { groupBy, interval: 'day', from: cityMidnightIso() });

@@ -1,5 +1,5 @@
 /**
- * The selected truck: its state, its track over the last hours
+ * The selected truck: its state, its track over the hours up to its last fix
  * (GET /api/trucks/{id}/track?from&to) drawn on the map, and the replay of that track.
  */
 import { errorText, getJson, withQuery } from './api.js';
@@ -129,11 +129,16 @@ export class TruckDetail {
     const truck = this.truck;
     if (!truck) return;
     const request = ++this.trackRequest;
-    const to = new Date();
-    const from = new Date(to.getTime() - Number(this.hours.value) * HOUR_MS);
+    const now = Date.now();
+    // The hours before the truck's last fix, not before now: an offline truck, or a day
+    // replayed from the past, still shows the track that led to where it stands.
+    const lastFixMs = truck.lastFix ? Date.parse(truck.lastFix.ts) : NaN;
+    const known = Number.isFinite(lastFixMs);
+    const fromMs = (known ? Math.min(lastFixMs, now) : now) - Number(this.hours.value) * HOUR_MS;
+    const toMs = known ? Math.max(now, lastFixMs + 1) : now;
     const path = withQuery(`/api/trucks/${encodeURIComponent(truck.truckId)}/track`, {
-      from: from.toISOString(),
-      to: to.toISOString(),
+      from: new Date(fromMs).toISOString(),
+      to: new Date(toMs).toISOString(),
     });
     this.trackStatus.textContent = 'Loading track…';
     this.trackStatus.className = 'small';
@@ -146,7 +151,7 @@ export class TruckDetail {
       this.trackStatus.textContent = list.length
         ? `${list.length} fixes, ${formatCityTime(list[0].ts)} to ` +
           `${formatCityTime(list[list.length - 1].ts)}`
-        : `No fixes in the last ${this.hours.value} h.`;
+        : `No fixes in the ${this.hours.value} h up to ${truck.lastFix ? 'its last fix' : 'now'}.`;
     } catch (err) {
       if (request !== this.trackRequest) return;
       this.map.setTrack([]);

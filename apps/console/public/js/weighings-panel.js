@@ -3,7 +3,7 @@
  * ones highlighted, the CSV download, and a form to match each unmatched ticket to a
  * truck (POST /api/weighings/{weighbridgeId}/{ticket}/match).
  */
-import { errorText, getJson, postJson } from './api.js';
+import { errorText, getJson, postJson, withQuery } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { formatKg, streamLabel } from './streams.js';
 import { formatCityTime } from './time.js';
@@ -39,9 +39,7 @@ const COLUMNS = [
   'Flags',
 ];
 
-/** @param {Weighing} w */
-const isUnmatched = (w) => !w.truckId || (w.flags ?? []).includes('unmatched');
-/** @param {Weighing} w */
+/** @param {{weighbridgeId: string | null, ticket: unknown}} w */
 const ticketKey = (w) => `${w.weighbridgeId}/${w.ticket}`;
 
 export class WeighingsPanel {
@@ -57,6 +55,11 @@ export class WeighingsPanel {
     this.timer = 0;
     /** @type {string | null} the tickets the forms were built for; null forces a rebuild */
     this.unmatchedKeys = null;
+    /**
+     * Tickets of open weighing_unmatched alerts, some of which name a truck (§4).
+     * @type {Set<string>}
+     */
+    this.alerted = new Set();
 
     this.message = h('p', { className: 'small', id: 'weighings-message', role: 'status' });
     this.body = h('tbody');
@@ -107,13 +110,25 @@ export class WeighingsPanel {
     clearInterval(this.timer);
   }
 
+  /**
+   * No truck, or a truck whose fixes put it elsewhere: either way an operator must match it.
+   * @param {Weighing} w
+   */
+  isUnmatched(w) {
+    return !w.truckId || (w.flags ?? []).includes('unmatched') || this.alerted.has(ticketKey(w));
+  }
+
   async refresh() {
     try {
-      const list = await getJson(`/api/weighings?limit=${RECENT_LIMIT}`);
+      const [list, alerted] = await Promise.all([
+        getJson(`/api/weighings?limit=${RECENT_LIMIT}`),
+        unmatchedAlertTickets(),
+      ]);
       /** @type {Weighing[]} */
       const weighings = Array.isArray(list) ? list : [];
+      this.alerted = alerted;
       this.renderTable(weighings);
-      this.renderUnmatched(weighings.filter(isUnmatched));
+      this.renderUnmatched(weighings.filter((w) => this.isUnmatched(w)));
       this.message.textContent =
         `${weighings.length} tickets · updated ` + formatCityTime(Date.now());
       this.message.className = 'small muted';
@@ -131,7 +146,7 @@ export class WeighingsPanel {
         const flags = w.flags ?? [];
         const classes = [
           flags.includes('overweight') ? 'overweight' : '',
-          isUnmatched(w) ? 'unmatched' : '',
+          this.isUnmatched(w) ? 'unmatched' : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -168,7 +183,8 @@ export class WeighingsPanel {
       ...this.trucks().map((t) => h('option', { value: t.truckId }, t.plate)),
     );
     this.unmatchedMessage.textContent = unmatched.length
-      ? 'These tickets name a plate no truck has. Match each to the truck that was weighed.'
+      ? 'These tickets name a plate no truck has, or a truck that was elsewhere at the time. ' +
+        'Match each to the truck that was weighed.'
       : 'Every recent ticket is matched to a truck.';
     replaceChildren(this.unmatchedList, ...unmatched.map((w) => this.matchForm(w)));
   }
@@ -235,4 +251,22 @@ export class WeighingsPanel {
       status.className = 'small error';
     }
   }
+}
+
+/**
+ * The tickets that open or acknowledged `weighing_unmatched` alerts name. Without the right
+ * to read alerts the panel still lists the tickets that have no truck.
+ * @returns {Promise<Set<string>>}
+ */
+async function unmatchedAlertTickets() {
+  const lists = await Promise.all(
+    ['open', 'acknowledged'].map((state) =>
+      getJson(withQuery('/api/alerts', { type: 'weighing_unmatched', state })).catch(() => []),
+    ),
+  );
+  return new Set(
+    lists
+      .flat()
+      .map((a) => ticketKey({ weighbridgeId: a.weighbridgeId, ticket: a.details?.ticket })),
+  );
 }
