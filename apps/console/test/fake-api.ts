@@ -98,6 +98,13 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`);
       return sendJson(res, 200, { role: 'admin' });
     }
+    if (path === '/api/session' && method === 'GET') {
+      return sendJson(
+        res,
+        200,
+        signedIn(req) ? { signedIn: true, role: 'admin' } : { signedIn: false },
+      );
+    }
     if (path === '/api/session' && method === 'DELETE') {
       sessions.delete(parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? '');
       res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; HttpOnly; Path=/; Max-Age=0`);

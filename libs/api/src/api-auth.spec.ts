@@ -88,11 +88,15 @@ describe('API access (contract §5)', () => {
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect((await api.get('/api/weighings', undefined, { cookie })).status).toBe(200);
     expect((await api.get('/api/deadletters', undefined, { cookie })).status).toBe(403);
+    const session = await api.get('/api/session', undefined, { cookie });
+    expect(await session.json()).toEqual({ signedIn: true, role: 'operator' });
 
     const signOut = await fetch(`${api.url}/api/session`,
       { method: 'DELETE', headers: { cookie } });
     expect(signOut.status).toBe(204);
     expect((await api.get('/api/weighings', undefined, { cookie })).status).toBe(401);
+    const after = await api.get('/api/session', undefined, { cookie });
+    expect(await after.json()).toEqual({ signedIn: false });
   });
 
   it('refuses to sign in with a wrong token', async () => {

@@ -181,4 +181,8 @@ setInterval(() => (byId('clock').textContent = formatCityTime(Date.now())), 1000
 byId('clock').textContent = formatCityTime(Date.now());
 
 bindSignInForm(() => void start());
-void start();
+// Asking first keeps a fresh page from calling the API (and being answered 401) unsigned.
+getJson('/api/session').then(
+  (session) => (/** @type {{signedIn: boolean}} */ (session).signedIn ? start() : showSignIn('')),
+  () => showSignIn(''),
+);

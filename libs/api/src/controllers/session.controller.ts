@@ -1,4 +1,4 @@
-import { Body, Delete, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiTokens } from '../auth/api-tokens';
@@ -33,6 +33,19 @@ export class SessionController {
     const cookie = sessionCookie(SESSION_COOKIE, session.id, SESSION_TTL_MS / 1000, request.secure);
     response.setHeader('Set-Cookie', cookie);
     return { role: identity.role, expiresAt: new Date(session.expiresAt).toISOString() };
+  }
+
+  @Get()
+  @Public()
+  @Operation(
+    'Who is signed in',
+    'Whether the cookie sent is a live session, so a page can ask before it calls anything ' +
+      'that would answer 401.',
+  )
+  @ApiOkResponse({ description: '{"signedIn": true, "role": …} or {"signedIn": false}' })
+  current(@Req() request: ApiRequest) {
+    const identity = this.sessions.identify(readCookie(request.headers.cookie, SESSION_COOKIE));
+    return identity ? { signedIn: true, role: identity.role } : { signedIn: false };
   }
 
   @Delete()
