@@ -35,7 +35,7 @@ async function bootstrap(): Promise<void> {
     logger: logger.child({ component: 'rules' }),
     config: loadRulesConfig(config.rulesPath),
   });
-  rules.start();
+  await rules.start();
 
   const app = await NestFactory.create<NestExpressApplication>(
     PlatformModule.forRoot(runtime, rules),

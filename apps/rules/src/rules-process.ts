@@ -62,7 +62,7 @@ export class RulesProcess {
     logRegistryLoaded(this.registry, this.logger);
     announceAdminToken(this.tokens, this.config.dataDir, this.logger);
     await initTelemetryStore(this.store);
-    this.rules.start();
+    await this.rules.start();
   }
 
   async close(): Promise<void> {

@@ -40,11 +40,14 @@ export class IngestService implements RefusalSink {
 
     this.count(parsed, stored);
     this.logRejections(parsed.batch.deadLetters);
+    // Every accepted element goes to the rules, duplicates included: the rules are
+    // idempotent, and a message redelivered after a crash between the store write and the
+    // rules' save must still be judged.
     await this.bus.emit({
-      fixes: stored.fixes,
-      reads: stored.reads,
-      weighings: stored.weighings,
-      statuses: stored.statuses,
+      fixes: parsed.batch.fixes,
+      reads: parsed.batch.reads,
+      weighings: parsed.batch.weighings,
+      statuses: parsed.batch.statuses,
       rejectedTickets: parsed.rejectedTickets,
     });
   }

@@ -1,6 +1,7 @@
 /**
- * What ingest hands to the rules once a batch is durable: only new records (duplicates
- * removed), in arrival order, and the tickets of rejected weighings.
+ * What ingest hands to the rules once a batch is durable: every accepted record, in
+ * arrival order (redeliveries included: the rules are idempotent), and the tickets of
+ * rejected weighings.
  */
 import { Subject } from 'rxjs';
 import type { FixRecord, ReadRecord, StatusRecord, WeighingRecord } from '@sanitation/contracts';

@@ -20,7 +20,7 @@ import { type FleetSink, FleetTracker, truckState } from './fleet/fleet-tracker'
 import type { RulesRepository } from './persistence/rules-repository';
 import { CityView, RuleContext } from './rules/context';
 import { fireDeadline } from './rules/dispatch';
-import { applyFix, applyStatus } from './rules/fix-rules';
+import { applyFix, applyStatus, restoreTrack, TRACK_WINDOW_MS } from './rules/fix-rules';
 import { applyRead } from './rules/read-rules';
 import { initRoute } from './rules/shift-rules';
 import {
@@ -158,6 +158,31 @@ export class RulesEngine {
 
   truckState(truckId: string): TruckState | undefined {
     return truckState(this.ctx, truckId);
+  }
+
+  /**
+   * After a restart: the window of fixes each truck with saved state should get back, and
+   * the call that puts them back (the saved state holds no tracks; the store has them).
+   */
+  trackWindow(): { truckIds: string[]; fromMs: number; toMs: number } | null {
+    const now = this.clockNow();
+    if (now === null) return null;
+    const truckIds = this.state.trucks().map((truck) => truck.truckId);
+    return { truckIds, fromMs: now - TRACK_WINDOW_MS, toMs: now + 1 };
+  }
+
+  /**
+   * Fixes newer than the truck's last judged one are left out: they were stored but not
+   * yet judged when the platform stopped, and come back as redeliveries to be judged then.
+   */
+  restoreTrack(truckId: string, fixes: FixRecord[]): void {
+    const truck = this.state.findTruck(truckId);
+    const lastJudged = truck?.lastFixMs;
+    if (!truck || lastJudged === null || lastJudged === undefined) return;
+    restoreTrack(
+      truck,
+      fixes.filter((fix) => fix.ts <= lastJudged),
+    );
   }
 
   /** Event time now (epoch ms), or null before the first accepted element. */

@@ -74,7 +74,9 @@ export class RulesRuntime {
     };
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    await this.restoreTracks();
+
     const events = this.deps.bus.events$.subscribe((batch) =>
       this.guard('ingest', () => this.engine.ingest(batch)),
     );
@@ -96,6 +98,23 @@ export class RulesRuntime {
     this.engine.close();
     this.fleetThrottle.close();
     this.fleetChanges.complete();
+  }
+
+  /** The saved rule state has no truck tracks; they come back from the store (30 min). */
+  private async restoreTracks(): Promise<void> {
+    const window = this.engine.trackWindow();
+    if (!window) return;
+
+    let fixes = 0;
+    for (const truckId of window.truckIds) {
+      const track = await this.deps.store.track(truckId, { from: window.fromMs, to: window.toMs });
+      this.engine.restoreTrack(truckId, track);
+      fixes += track.length;
+    }
+    this.deps.logger.info(
+      { trucks: window.truckIds.length, fixes },
+      'rules restored recent truck tracks from the store',
+    );
   }
 
   /**

@@ -90,6 +90,16 @@ export function lowerBound(fixes: FixTuple[], ts: number): number {
   return lo;
 }
 
+/**
+ * Puts back a truck's recent track after a restart. Tracks are not part of the saved
+ * rule state (they would be most of it, rewritten on every flush); the fixes are in the
+ * telemetry store already, which is where the caller reads them from.
+ */
+export function restoreTrack(truck: TruckEntity, fixes: FixRecord[]): void {
+  for (const fix of fixes) insertFix(truck.fixes, [fix.ts, fix.lat, fix.lon, fix.speedKmh ?? null]);
+  trimTrack(truck);
+}
+
 function trimTrack(truck: TruckEntity): void {
   const newest = truck.fixes[truck.fixes.length - 1]?.[0] ?? 0;
   const cut = Math.max(

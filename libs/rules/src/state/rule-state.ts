@@ -121,12 +121,17 @@ export class RuleState {
     if (!this.hasChanges) return;
 
     const changes: StateChange[] = [];
-    for (const key of this.dirty) changes.push({ key, value: this.entities.get(key) ?? null });
+    for (const key of this.dirty) changes.push({ key, value: saved(this.entities.get(key)) });
     if (this.clockDirty) changes.push({ key: CLOCK_KEY, value: this.clockState });
     this.repository.saveState(changes);
 
     this.dirty.clear();
     this.clockDirty = false;
+  }
+
+  /** Trucks whose saved state carried no track: the engine's caller restores them. */
+  trucks(): TruckEntity[] {
+    return [...this.entities.values()].filter((e): e is TruckEntity => e.key.startsWith('truck:'));
   }
 
   private getOrCreate<T extends Entity>(key: string, create: () => T): T {
@@ -138,4 +143,11 @@ export class RuleState {
     }
     return entity;
   }
+}
+
+/** What is written for an entity: a truck without its track (see restoreTrack). */
+function saved(entity: Entity | undefined): Entity | null {
+  if (!entity) return null;
+  if (!entity.key.startsWith('truck:')) return entity;
+  return { ...(entity as TruckEntity), fixes: [] } as TruckEntity;
 }
