@@ -8,9 +8,19 @@ export interface ShiftWindow {
 }
 
 const DAY_MS = 86_400_000;
+/** Zone offsets change only at quarter-hour instants, in every zone there is. */
+const OFFSET_BUCKET_MS = 15 * 60_000;
+/** Past this many cached entries a cache starts again (bounded memory). */
+const CACHE_LIMIT = 10_000;
 
 export class ShiftCalendar {
   private readonly format: Intl.DateTimeFormat;
+  /**
+   * Intl formatting costs microseconds a call and a city of 10,000 routes asks for shift
+   * windows of each at once; offsets and windows repeat, so they are cached.
+   */
+  private readonly offsets = new Map<number, number>();
+  private readonly windows = new Map<string, ShiftWindow[]>();
 
   constructor(readonly timezone: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -28,13 +38,13 @@ export class ShiftCalendar {
   /** The shift that contains `atMs`, or else the next one to start. */
   windowAt(shiftStart: string, shiftEnd: string, atMs: number): ShiftWindow {
     const windows = this.windowsAround(shiftStart, shiftEnd, atMs);
-    return windows.find((w) => w.endMs > atMs) as ShiftWindow;
+    return { ...(windows.find((w) => w.endMs > atMs) as ShiftWindow) };
   }
 
   /** The first shift starting strictly after `afterMs`. */
   nextAfter(shiftStart: string, shiftEnd: string, afterMs: number): ShiftWindow {
     const windows = this.windowsAround(shiftStart, shiftEnd, afterMs);
-    return windows.find((w) => w.startMs > afterMs) as ShiftWindow;
+    return { ...(windows.find((w) => w.startMs > afterMs) as ShiftWindow) };
   }
 
   /** Local calendar date of an instant, "YYYY-MM-DD". */
@@ -52,18 +62,36 @@ export class ShiftCalendar {
   }
 
   offsetMs(atMs: number): number {
-    const p = this.parts(atMs);
-    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    return wall - (atMs - (((atMs % 1000) + 1000) % 1000));
+    const bucket = Math.floor(atMs / OFFSET_BUCKET_MS);
+    let offset = this.offsets.get(bucket);
+    if (offset === undefined) {
+      const p = this.parts(atMs);
+      const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+      offset = wall - (atMs - (((atMs % 1000) + 1000) % 1000));
+      if (this.offsets.size >= CACHE_LIMIT) this.offsets.clear();
+      this.offsets.set(bucket, offset);
+    }
+    return offset;
   }
 
   /** Windows for the local days from two before to two after `atMs`, in start order. */
   private windowsAround(shiftStart: string, shiftEnd: string, atMs: number): ShiftWindow[] {
+    const local = new Date(atMs + this.offsetMs(atMs));
+    const todayUtc = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+    const key = `${shiftStart}|${shiftEnd}|${todayUtc}`;
+    let windows = this.windows.get(key);
+    if (!windows) {
+      windows = this.computeWindows(shiftStart, shiftEnd, todayUtc);
+      if (this.windows.size >= CACHE_LIMIT) this.windows.clear();
+      this.windows.set(key, windows);
+    }
+    return windows;
+  }
+
+  private computeWindows(shiftStart: string, shiftEnd: string, todayUtc: number): ShiftWindow[] {
     const [startH, startM] = parseHhMm(shiftStart);
     const [endH, endM] = parseHhMm(shiftEnd);
     const crossesMidnight = endH * 60 + endM <= startH * 60 + startM;
-    const today = this.parts(atMs);
-    const todayUtc = Date.UTC(today.year, today.month - 1, today.day);
 
     const windows: ShiftWindow[] = [];
     for (let offset = -2; offset <= 2; offset++) {
