@@ -11,7 +11,8 @@
  * `--scenario none` for a clean day). `--profile DIR` writes the platform's CPU profile there.
  *
  *   node -r @swc-node/register bench/replay-day.bench.ts [--seed bench] [--trucks 0]
- *     [--in-flight 2000] [--timeout-s 120] [--scenario FILE|none] [--profile DIR]
+ *     [--in-flight 2000] [--order recorded|any] [--timeout-s 120] [--scenario FILE|none]
+ *     [--profile DIR]
  */
 import { join } from 'node:path';
 import type { Alert } from '@sanitation/contracts';
@@ -33,6 +34,8 @@ const options = benchOptions('bench/replay-day.bench.ts');
 const SEED = options.text('seed', 'bench');
 const TRUCKS = options.number('trucks', 0);
 const IN_FLIGHT = options.number('in-flight', 2000);
+/** `any` lets devices overtake each other: faster, but the alerts may then differ. */
+const ORDERED = options.text('order', 'recorded') !== 'any';
 const TIMEOUT_S = options.number('timeout-s', 120);
 const SCENARIO = options.text('scenario', join(__dirname, 'support', 'panjin-faults.json'));
 const PROFILE_DIR = options.text('profile', '');
@@ -107,6 +110,7 @@ async function replayIntoPlatform(day: CityDay): Promise<PlatformRun> {
       secrets: panjinSecrets(),
       speed: Infinity,
       maxInFlight: IN_FLIGHT,
+      ordered: ORDERED,
     });
     const countedAtPuback = counterSum(
       await scrape(platform.httpUrl),
