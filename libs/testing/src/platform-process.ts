@@ -67,7 +67,13 @@ export class PlatformProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    await this.waitForPorts(child, Boolean(options.env?.MQTT_URL));
+    try {
+      await this.waitForPorts(child, Boolean(options.env?.MQTT_URL));
+    } catch (error) {
+      // A platform that never said where it listens must not outlive the test.
+      await this.stop('SIGKILL');
+      throw error;
+    }
     return this;
   }
 
