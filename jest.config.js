@@ -32,6 +32,7 @@ const common = {
 module.exports = {
   // Integration suites start real servers and the platform; a slow machine needs the room.
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
       ...common,

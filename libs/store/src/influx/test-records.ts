@@ -1,43 +1,10 @@
 /** Small records for the InfluxDB store's tests and benchmark. */
-import type {
-  DeadLetter,
-  FixRecord,
-  ReadRecord,
-  StatusRecord,
-  WeighingRecord,
-} from '@sanitation/contracts';
+import type { DeadLetter, StatusRecord, WeighingRecord } from '@sanitation/contracts';
 
 export const T0 = Date.UTC(2026, 11, 3, 2, 0, 0); // 2026-12-03 10:00 in Panjin
 
-export function fix(deviceId: string, ts: number, extra: Partial<FixRecord> = {}): FixRecord {
-  return {
-    deviceId,
-    truckId: deviceId.replace(/^gps-/, ''),
-    ts,
-    lat: 41.12 + (ts % 1000) / 1e6,
-    lon: 122.07,
-    speedKmh: 18.5,
-    headingDeg: 92,
-    sats: 11,
-    ignition: true,
-    seq: ts % 100_000,
-    receivedAt: ts + 120,
-    ...extra,
-  };
-}
-
-export function read(deviceId: string, ts: number, tag: string): ReadRecord {
-  return {
-    deviceId,
-    truckId: deviceId.replace(/^rfid-/, ''),
-    ts,
-    tag,
-    binId: `B-${tag.slice(-4)}`,
-    rssi: -51,
-    antenna: 1,
-    receivedAt: ts + 50,
-  };
-}
+/** The same records the store contract suite uses. */
+export { fix, read } from '../contract/fixtures';
 
 export function weighing(ticket: number, ts: number, extra: Partial<WeighingRecord> = {}) {
   const record: WeighingRecord = {
