@@ -34,7 +34,7 @@ const topic = (c: number) => `sanitation/v1/gps/${gpsDevices[c].deviceId}/fix`;
 /** Device times unique per device across both runs, so nothing is a duplicate. */
 const singleFix = (_c: number, n: number) => fix(base + n * 10);
 const hundredFixes = (_c: number, n: number) =>
-  `[${Array.from({ length: 100 }, (_, k) => fix(base - 7_200_000 + (n * 100 + k) * 10)).join(',')}]`;
+  `[${Array.from({ length: 100 }, (_, k) => fix(base - 7_200_000 + (n * 100 + k) * 10))}]`;
 
 async function measure(url: string, withSecrets: boolean): Promise<[LoadResult, LoadResult]> {
   const devices = gpsDevices.map((d) => (withSecrets ? d : { deviceId: d.deviceId }));

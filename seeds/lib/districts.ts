@@ -19,8 +19,9 @@ export interface District {
 export const LIAODONG_BAY = '辽东湾新区';
 
 /**
- * Our own outline (WGS-84) of 辽东湾新区: about 12 km by 13 km of 大洼区's coast south of the
- * city (the 荣兴 and 盘锦港 area), drawn wholly inside 大洼区. Plausible, not surveyed.
+ * Our own outline (WGS-84) of 辽东湾新区: about 12 km by 13 km of 大洼区's coast
+ * south of the city (the 荣兴 and 盘锦港 area), drawn wholly inside 大洼区.
+ * Plausible, not surveyed.
  */
 const LIAODONG_BAY_RING: LatLon[] = [
   [40.705, 121.975],

@@ -90,7 +90,7 @@ export const TRUCK_KINDS = {
     stream: 'residual', ratedPayloadKg: 3800, tareKg: 6000, layout: 'rural',
     shifts: EARLY,
   },
-  /** 12 t sealed kitchen-waste truck (餐厨垃圾车); collects after the lunch and dinner trade. */
+  /** 12 t sealed kitchen-waste truck (餐厨垃圾车); collects after lunch and dinner. */
   kitchenSealed: {
     stream: 'kitchen', ratedPayloadKg: 3600, tareKg: 8200, layout: 'urban',
     shifts: ['10:00-18:00', '14:00-22:00'],

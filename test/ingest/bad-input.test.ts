@@ -95,7 +95,7 @@ describe('bad input through the embedded broker', () => {
     expect(letter).toMatchObject({ index: 1, payload: JSON.stringify(elements[1]) });
   });
 
-  it('stores a redelivered message once, with no dead letter, and counts the duplicate', async () => {
+  it('stores a redelivered message once, as no dead letter, counting the duplicate', async () => {
     const fix = JSON.stringify({ ts: now - 10_000, lat: 41.3, lon: 122.3 });
     await gps.publishAsync(FIX, fix, { qos: 1 });
     await gps.publishAsync(FIX, fix, { qos: 1 });
@@ -107,7 +107,7 @@ describe('bad input through the embedded broker', () => {
     expect(metrics).toMatch(/sanitation_duplicates_total\{channel="fix"\} [1-9]/);
   });
 
-  it('refuses a publish under another device id, closes the connection and keeps a dead letter', async () => {
+  it('refuses a publish under another device id, drops it and keeps a dead letter', async () => {
     const intruder = await connectDevice(platform.mqttUrl, 'gps-T002');
     const gone = closed(intruder);
     intruder.publish('sanitation/v1/gps/gps-T001/fix', '{"ts":1,"lat":1,"lon":1}', { qos: 1 });

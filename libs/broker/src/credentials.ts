@@ -55,6 +55,7 @@ export class CredentialChecker {
   private checkToken(token: string): CredentialVerdict {
     const role = this.tokens.roleOf(token);
     if (!role) return { ok: false, reason: 'bad_token' };
-    return { ok: true, identity: { kind: 'person', role, label: `${role}:${token.slice(0, 4)}…` } };
+    const label = `${role}:${token.slice(0, 4)}…`;
+    return { ok: true, identity: { kind: 'person', role, label } };
   }
 }

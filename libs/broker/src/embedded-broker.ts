@@ -150,9 +150,10 @@ export class EmbeddedBroker {
     if (identity && maySubscribe(identity, subscription.topic)) return subscription;
 
     this.options.onRefusal?.('forbidden_subscription');
+    const who = identity ? describeIdentity(identity) : 'an unknown client';
     this.options.logger.warn(
       { clientId: client.id, filter: subscription.topic },
-      `mqtt subscription refused: ${identity ? describeIdentity(identity) : 'unknown'} may not read it`,
+      `mqtt subscription refused: ${who} may not read it`,
     );
     return null;
   }

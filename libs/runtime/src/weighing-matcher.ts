@@ -35,7 +35,8 @@ export class WeighingMatcher implements WeighingMatchPort {
       .listAlerts({ type: 'weighing_unmatched', limit: 10_000 })
       .some((a) => a.weighbridgeId === weighbridgeId && a.details.ticket === ticket);
     if (weighing.truckId !== null && !weighing.flags.includes('unmatched') && !unmatchedAlert) {
-      const message = `ticket ${ticket} of ${weighbridgeId} is already matched to ${weighing.truckId}`;
+      const which = `ticket ${ticket} of ${weighbridgeId}`;
+      const message = `${which} is already matched to ${weighing.truckId}`;
       return { ok: false, status: 409, message };
     }
 

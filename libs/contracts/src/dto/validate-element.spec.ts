@@ -35,7 +35,13 @@ describe('validateElement', () => {
     ],
     ['"NaN" as a string', 'fix', { ...fix, speedKmh: 'NaN' }, 'wrong_type', 'speedKmh "NaN"'],
     ['latitude 91', 'fix', { ...fix, lat: 91 }, 'out_of_range', 'lat 91 is outside -90..90'],
-    ['Infinity (1e400 in JSON)', 'fix', { ...fix, lon: JSON.parse('1e400') }, 'out_of_range', 'lon Infinity'],
+    [
+      'Infinity (1e400 in JSON)',
+      'fix',
+      { ...fix, lon: JSON.parse('1e400') },
+      'out_of_range',
+      'lon Infinity',
+    ],
     [
       'ts = 1e20, which @IsInt alone accepts',
       'fix',

@@ -1,7 +1,7 @@
 /**
- * weighing_sequence_gap (contract §4): a weighbridge numbers its tickets 1, 2, 3…; the first ticket
- * seen sets the baseline, a skip is judged 30 min after the higher ticket's time, and a rejected
- * ticket counts as arrived.
+ * weighing_sequence_gap (contract §4): a weighbridge numbers its tickets 1, 2, 3…; the first
+ * ticket seen sets the baseline, a skip is judged 30 min after the higher ticket's time, and a
+ * rejected ticket counts as arrived.
  */
 import type { WeighbridgeEntity } from '../state/entities';
 import type { RuleContext } from './context';

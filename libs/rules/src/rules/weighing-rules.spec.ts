@@ -58,7 +58,8 @@ describe('weighing_unmatched', () => {
     const h = harness();
     h.engine.ingest({ fixes: [fix('T001', at('10:35'), B), fix('T001', at('10:45'), B)] });
 
-    h.engine.ingest({ weighings: [weighing(7, at('10:40'), '辽Ｌ　Ａ１２３４ ', gross(8_100))] });
+    const typed = '辽Ｌ　Ａ１２３４ ';
+    h.engine.ingest({ weighings: [weighing(7, at('10:40'), typed, gross(8_100))] });
     h.engine.ingest({ statuses: [status('gps-T003', at('11:00'))] });
 
     expect(h.raised('weighing_unmatched')).toEqual([]);

@@ -7,7 +7,7 @@ const TAG_B = 'E2000017221101441890AB02';
 
 export function describeFixAndReadContract(context: StoreContext): void {
   describe('track', () => {
-    it('returns the truck’s fixes in time order, also when they arrived out of order', async () => {
+    it("returns a truck's fixes in time order, also when they arrived out of order", async () => {
       const fixes = [0, 10_000, 5_000, 15_000].map((dt) => fix('gps-T001', T0 + dt));
       await context.store.write(batch({ fixes: fixes.slice(0, 2) }));
       await context.store.write(batch({ fixes: [...fixes.slice(2), fix('gps-T002', T0 + 1)] }));
@@ -18,7 +18,7 @@ export function describeFixAndReadContract(context: StoreContext): void {
       expect(track.every((f) => f.truckId === 'T001')).toBe(true);
     });
 
-    it('orders fixes of one time by device, as after a truck’s GPS unit was replaced', async () => {
+    it("orders fixes of one time by device, as after a truck's GPS unit was replaced", async () => {
       const fixes = [fix('gps-T001b', T0, { truckId: 'T001' }), fix('gps-T001', T0)];
       await context.store.write(batch({ fixes }));
 

@@ -101,7 +101,7 @@ export function describeWeighingContract(context: StoreContext): void {
   });
 
   describe('updateWeighing', () => {
-    it('records an operator’s match: truck, tare, net, stream, route, flags and who', async () => {
+    it("records an operator's match: truck, tare, net, stream, route, flags and who", async () => {
       await context.store.write(batch({ weighings: seed() }));
       const updated = weighing('WB-KIT-1', 2, T0 + 4 * HOUR_MS, {
         plate: '辽X·9999',

@@ -67,7 +67,8 @@ export class InfluxQueries {
     const sums = new Map<string, TonnageRow>();
     for (const row of await this.influxql.rows(q)) {
       const day = Number(row.time);
-      const periodStart = query.interval === 'month' ? localPeriodStart(day, query.timezone, 'month') : day;
+      const periodStart =
+        query.interval === 'month' ? localPeriodStart(day, query.timezone, 'month') : day;
       const key = typeof row[tag] === 'string' && row[tag] !== '' ? String(row[tag]) : null;
       const id = `${periodStart}\u0000${key ?? ''}`;
       const sum = sums.get(id) ?? { periodStart, key, netKg: 0, weighings: 0 };
