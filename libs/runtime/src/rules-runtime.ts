@@ -118,13 +118,14 @@ export class RulesRuntime {
   }
 
   /**
-   * Writes the rule state once for everything judged in this turn of the event loop, so
-   * that a message is acknowledged only when the rules' view of it would survive a crash,
-   * at the cost of one small transaction per group of messages rather than one each.
+   * Writes the rule state once for a group of messages, so that a message is acknowledged
+   * only when the rules' view of it would survive a crash, at the cost of one small
+   * transaction per group rather than one each. The messages of one store write resume
+   * together as microtasks; a microtask queued by the first runs after the last of them.
    */
   private persistSoon(): Promise<void> {
     this.pendingPersist ??= new Promise<void>((resolve) =>
-      setImmediate(() => {
+      queueMicrotask(() => {
         this.pendingPersist = null;
         this.guard('persist', () => this.engine.flush());
         resolve();
