@@ -136,6 +136,18 @@ describe('bad input through the embedded broker', () => {
     client.end(true);
   });
 
+  it('cuts off a packet far over the limit as soon as its header declares it', async () => {
+    const client = await connectDevice(platform.mqttUrl, 'rfid-T003');
+    const gone = closed(client);
+    client.publish('sanitation/v1/rfid/rfid-T003/read', Buffer.alloc(20 * 1024 * 1024), { qos: 1 });
+    await gone;
+    client.end(true);
+
+    const metrics = await (await platform.fetch('/metrics')).text();
+    expect(metrics).toMatch(/sanitation_mqtt_refusals_total\{reason="packet_too_large"\} 1/);
+    expect(platform.log).toMatch(/a packet of 2097\d+ bytes exceeds 16777216/);
+  });
+
   it('refuses a wrong secret and an unknown device at CONNECT', async () => {
     await expect(
       connectDevice(platform.mqttUrl, 'gps-T001', { password: 'wrong' }),

@@ -12,11 +12,18 @@ import { createServer, Server as NetServer, AddressInfo } from 'node:net';
 import type { Aedes, Client, PublishPacket, Subscription } from 'aedes';
 import { MAX_PAYLOAD_BYTES } from '@sanitation/contracts';
 import type { InboundHandler } from './inbound-handler';
+import { capPacketSize } from './packet-size-cap';
 import { Logger, startupLogger } from '@sanitation/observability';
 import { CredentialChecker } from './credentials';
 import { describeIdentity, Identity } from './identity';
 import type { RefusalSink } from './refusals';
 import { mayPublish, maySubscribe } from './topic-acl';
+
+/**
+ * Packets past this are cut off unread (connection closed, counted, logged). Between
+ * MAX_PAYLOAD_BYTES and this, a publish is read and refused with a dead letter.
+ */
+export const MAX_PACKET_BYTES = 16 * 1024 * 1024; // 16 MiB
 
 /** CONNACK return codes of MQTT 3.1.1 §3.2.2.3. */
 const BAD_USERNAME_OR_PASSWORD = 4;
@@ -76,7 +83,16 @@ export class EmbeddedBroker {
         done(null, this.authorizeSubscribe(client, subscription)),
     });
 
-    this.server = createServer(this.aedes.handle);
+    this.server = createServer((socket) => {
+      const client = this.aedes.handle(socket);
+      capPacketSize(client, MAX_PACKET_BYTES, (declared) => {
+        this.options.onRefusal?.('packet_too_large');
+        this.options.logger.warn(
+          { remoteAddress: socket.remoteAddress, declaredBytes: declared },
+          `mqtt connection dropped: a packet of ${declared} bytes exceeds ${MAX_PACKET_BYTES}`,
+        );
+      });
+    });
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.options.port, this.options.host, resolve);

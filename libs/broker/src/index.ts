@@ -4,3 +4,4 @@ export * from './refusals';
 export * from './credentials';
 export * from './embedded-broker';
 export * from './inbound-handler';
+export * from './packet-size-cap';
