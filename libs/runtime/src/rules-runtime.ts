@@ -90,7 +90,9 @@ export class RulesRuntime {
       () => reloads.unsubscribe(),
       () => clearInterval(timer),
     );
-    this.refreshOpenAlertGauge();
+    // Counted when scraped, not on every alert change: a long alert history makes each
+    // count a scan, and only the scrape needs it.
+    this.deps.metrics.addRefresher(() => this.refreshOpenAlertGauge());
   }
 
   close(): void {
@@ -146,7 +148,6 @@ export class RulesRuntime {
   }
 
   private publishAlert(alert: Alert): void {
-    this.refreshOpenAlertGauge();
     this.deps.logger.info(
       {
         alertId: alert.id,
